@@ -1,0 +1,88 @@
+import FoundationEssentials
+/// The options of one run.
+public struct EstimateOptions: Sendable {
+    public var usage: UsageFile
+    public var pricebooks: PriceBookSet
+    public var view: PriceView
+    public var defaultRegion: String
+    public var regionWasGiven: Bool
+
+    public init(usage: UsageFile = UsageFile(), pricebooks: PriceBookSet, view: PriceView = .list,
+                defaultRegion: String = "us-east-1", regionWasGiven: Bool = false) {
+        self.usage = usage
+        self.pricebooks = pricebooks
+        self.view = view
+        self.defaultRegion = defaultRegion
+        self.regionWasGiven = regionWasGiven
+    }
+}
+
+/// Runs price → value over the resources the readers produced.
+public struct Estimator: Sendable {
+    public let registry: PricerRegistry
+
+    public init(registry: PricerRegistry = .standard) { self.registry = registry }
+
+    /// The plan reader configured to decode only what this registry's pricers read.
+    public func planReader(defaultRegion: String, regionWasGiven: Bool) -> PlanReader {
+        let registry = self.registry
+        return PlanReader(options: .init(defaultRegion: defaultRegion, regionWasGiven: regionWasGiven)) { registry.attributes(for: $0) }
+    }
+
+    public func estimate(_ resources: [Resource], inputs: [String], options: EstimateOptions) throws -> Estimate {
+        let index = ResourceIndex(resources)
+        var priced: [ResourceCost] = []
+        var skipped: [SkippedResource] = []
+        var assumed: [String] = []
+        var asOf: String?
+
+        for r in resources.sorted(by: { $0.address < $1.address }) {
+            switch r.action {
+            case .delete:
+                skipped.append(SkippedResource(address: r.address, type: r.type, reason: .deleted,
+                                               detail: "the plan deletes it", location: r.location))
+                continue
+            case .forget:
+                skipped.append(SkippedResource(address: r.address, type: r.type, reason: .forgotten,
+                                               detail: "removed from Terraform state; it keeps running and costing outside this plan",
+                                               location: r.location))
+                continue
+            case .read:
+                continue
+            default:
+                break
+            }
+            guard let pricer = registry.pricer(for: r.type) else {
+                let reason: SkipReason = registry.isFree(r.type) ? .free : .unsupported
+                skipped.append(SkippedResource(address: r.address, type: r.type, reason: reason,
+                                               detail: reason == .free ? nil : "not supported yet", location: r.location))
+                continue
+            }
+            if asOf == nil {
+                asOf = try options.pricebooks.book(for: "\(r.provider.rawValue)/")?.effectiveDate ?? "9999-12-31"
+            }
+            let context = PricingContext(usage: options.usage.values(for: r), index: index, asOf: asOf ?? "9999-12-31")
+            let usage = pricer.usage(of: r, context: context)
+            let components = try options.pricebooks.value(usage.lines, view: options.view)
+            var notes = usage.assumptions
+            if r.regionAssumed, let region = r.region {
+                notes.insert("region not found in the plan: \(region) used\(options.regionWasGiven ? " (--region)" : " (the default; set --region)")", at: 0)
+                assumed.append(r.address)
+            }
+            priced.append(ResourceCost(address: r.address, type: r.type, region: r.region, regionAssumed: r.regionAssumed,
+                                       action: r.action, components: components, assumptions: notes, location: r.location))
+        }
+        var runNotes: [String] = []
+        if !assumed.isEmpty {
+            runNotes.append("\(assumed.count) resource(s) had no region in the plan; \(options.defaultRegion) was used\(options.regionWasGiven ? " (--region)" : " (the default; set --region)")")
+        }
+        var warnings: [String] = []
+        for r in priced {
+            for c in r.components where c.status == .priceNotFound {
+                warnings.append("price not found: \(c.priceKey) (\(r.address): \(c.name)); left out of the total")
+            }
+        }
+        return Estimate(currency: "USD", pricebooks: options.pricebooks.usedBooks, inputs: inputs, resources: priced,
+                        skipped: skipped, assumptions: runNotes, warnings: warnings)
+    }
+}

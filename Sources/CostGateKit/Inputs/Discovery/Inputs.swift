@@ -1,0 +1,61 @@
+import FoundationEssentials
+/// Expands the paths a user gives into input files, in a stable order.
+public enum Inputs {
+    public static let planExtensions = [".json"]
+    public static let manifestExtensions = [".yaml", ".yml"]
+
+    /// Files named directly are kept as given; directories are walked (sorted, hidden entries skipped)
+    /// for `.json`, `.yaml` and `.yml` files.
+    public static func expand(_ paths: [String]) throws -> [String] {
+        var out: [String] = []
+        for path in paths {
+            if path == "-" { out.append(path); continue }
+            guard FileIO.exists(path) else {
+                throw CostGateError("no such file or directory", at: SourceLocation(file: path))
+            }
+            if FileIO.isDirectory(path) { walk(path, into: &out) } else { out.append(path) }
+        }
+        return out
+    }
+
+    private static func walk(_ dir: String, into out: inout [String]) {
+        for name in FileIO.list(dir) where !name.hasPrefix(".") {
+            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            if FileIO.isDirectory(path) {
+                walk(path, into: &out)
+            } else if (planExtensions + manifestExtensions).contains(where: { name.hasSuffix($0) }) {
+                out.append(path)
+            }
+        }
+    }
+}
+
+/// A run over inputs: read every file, then price everything together.
+public struct Run: Sendable {
+    public var paths: [String]
+    public var options: EstimateOptions
+    public var estimator: Estimator
+
+    public init(paths: [String], options: EstimateOptions, estimator: Estimator = Estimator()) {
+        self.paths = paths
+        self.options = options
+        self.estimator = estimator
+    }
+
+    public func estimate() throws -> Estimate {
+        let files = try Inputs.expand(paths)
+        guard !files.isEmpty else { throw CostGateError("no plan files found in \(paths.joined(separator: ", "))") }
+        let reader = estimator.planReader(defaultRegion: options.defaultRegion, regionWasGiven: options.regionWasGiven)
+        var resources: [Resource] = []
+        for file in files {
+            let bytes = try FileIO.read(file)
+            if Inputs.manifestExtensions.contains(where: { file.hasSuffix($0) }) || (!PlanReader.looksLikePlan(bytes) && file == "-") {
+                throw CostGateError("Kubernetes manifests are not supported yet; pass a Terraform plan (`terraform show -json PLANFILE`)",
+                                    at: SourceLocation(file: file))
+            }
+            let plan = try reader.read(bytes: bytes, file: file)
+            resources.append(contentsOf: plan.resources)
+        }
+        return try estimator.estimate(resources, inputs: files, options: options)
+    }
+}

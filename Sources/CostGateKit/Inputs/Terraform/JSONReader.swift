@@ -1,0 +1,320 @@
+import FoundationEssentials
+/// A pull reader over JSON bytes. It materializes only what the caller asks for and skips the rest
+/// with a validating scan that allocates nothing, so a 100 MB plan is read at memory speed and a
+/// syntax error anywhere in it is reported with its line and column.
+///
+/// Valid only inside the `withUnsafeBufferPointer` scope that created it.
+struct JSONReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var pos: Int
+    let file: String
+    let maxDepth = 512
+
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, file: String) {
+        self.bytes = bytes
+        self.pos = start
+        self.file = file
+    }
+
+    struct Container { var first = true }
+
+    // MARK: errors
+
+    func location(of offset: Int) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        var i = 0
+        let end = min(offset, bytes.count)
+        while i < end {
+            if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
+            i += 1
+        }
+        // column in characters, not bytes
+        var column = 1
+        var j = lineStart
+        while j < end {
+            if bytes[j] & 0xC0 != 0x80 { column += 1 }
+            j += 1
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    func fail(_ message: String, at offset: Int? = nil) -> CostGateError {
+        CostGateError(message, at: location(of: offset ?? pos))
+    }
+
+    func describe(at offset: Int) -> String {
+        guard offset < bytes.count else { return "end of file" }
+        let c = bytes[offset]
+        if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
+        if c == 0x0A { return "a line break" }
+        return String(format: c)
+    }
+
+    private func String(format byte: UInt8) -> Swift.String {
+        let hex = Array("0123456789ABCDEF")
+        return "byte 0x\(hex[Int(byte >> 4)])\(hex[Int(byte & 0xF)])"
+    }
+
+    // MARK: scanning
+
+    @inline(__always) mutating func skipWhitespace() {
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { return }
+        }
+    }
+
+    @inline(__always) mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return pos < bytes.count ? bytes[pos] : nil
+    }
+
+    mutating func expect(_ c: UInt8, _ what: String) throws {
+        skipWhitespace()
+        guard pos < bytes.count, bytes[pos] == c else {
+            throw fail("invalid JSON: expected \(what), found \(describe(at: pos))")
+        }
+        pos += 1
+    }
+
+    mutating func beginObject() throws -> Container {
+        try expect(UInt8(ascii: "{"), "'{'")
+        return Container()
+    }
+
+    mutating func beginArray() throws -> Container {
+        try expect(UInt8(ascii: "["), "'['")
+        return Container()
+    }
+
+    /// The next key of an object (its ':' consumed), or nil at the closing brace.
+    mutating func nextKey(_ state: inout Container) throws -> String? {
+        skipWhitespace()
+        guard pos < bytes.count else { throw fail("invalid JSON: unexpected end of file inside an object") }
+        if bytes[pos] == UInt8(ascii: "}") { pos += 1; return nil }
+        if !state.first {
+            guard bytes[pos] == UInt8(ascii: ",") else {
+                throw fail("invalid JSON: expected ',' or '}' in an object, found \(describe(at: pos))")
+            }
+            pos += 1
+            skipWhitespace()
+        }
+        state.first = false
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
+            throw fail("invalid JSON: expected a quoted key, found \(describe(at: pos))")
+        }
+        let key = try readString()
+        try expect(UInt8(ascii: ":"), "':' after a key")
+        return key
+    }
+
+    /// True when another element follows (positioned at it); false at the closing bracket.
+    mutating func nextElement(_ state: inout Container) throws -> Bool {
+        skipWhitespace()
+        guard pos < bytes.count else { throw fail("invalid JSON: unexpected end of file inside an array") }
+        if bytes[pos] == UInt8(ascii: "]") { pos += 1; return false }
+        if !state.first {
+            guard bytes[pos] == UInt8(ascii: ",") else {
+                throw fail("invalid JSON: expected ',' or ']' in an array, found \(describe(at: pos))")
+            }
+            pos += 1
+            skipWhitespace()
+        }
+        state.first = false
+        return true
+    }
+
+    /// Consumes `null` if it is next.
+    mutating func consumeNull() -> Bool {
+        skipWhitespace()
+        if pos + 4 <= bytes.count, bytes[pos] == UInt8(ascii: "n"), bytes[pos + 1] == UInt8(ascii: "u"),
+           bytes[pos + 2] == UInt8(ascii: "l"), bytes[pos + 3] == UInt8(ascii: "l") {
+            pos += 4
+            return true
+        }
+        return false
+    }
+
+    mutating func readString() throws -> String {
+        skipWhitespace()
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
+            throw fail("invalid JSON: expected a string, found \(describe(at: pos))")
+        }
+        let start = pos
+        pos += 1
+        let contentStart = pos
+        var hasEscape = false
+        while true {
+            guard pos < bytes.count else { throw fail("invalid JSON: string is not closed", at: start) }
+            let c = bytes[pos]
+            if c == UInt8(ascii: "\"") { break }
+            if c == UInt8(ascii: "\\") { hasEscape = true; pos += 2; continue }
+            if c < 0x20 { throw fail("invalid JSON: control character inside a string (is a closing quote missing?)") }
+            pos += 1
+        }
+        let contentEnd = pos
+        pos += 1
+        let raw = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
+        if !hasEscape { return Swift.String(decoding: raw, as: UTF8.self) }
+        return try unescape(raw, at: contentStart)
+    }
+
+    private func unescape(_ raw: UnsafeBufferPointer<UInt8>, at offset: Int) throws -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(raw.count)
+        var i = 0
+        func hex4(_ at: Int) throws -> UInt32 {
+            guard at + 4 <= raw.count else { throw fail("invalid JSON: bad \\u escape", at: offset + at) }
+            var v: UInt32 = 0
+            for k in 0..<4 {
+                let h = raw[at + k]
+                v <<= 4
+                switch h {
+                case 48...57: v |= UInt32(h - 48)
+                case 65...70: v |= UInt32(h - 55)
+                case 97...102: v |= UInt32(h - 87)
+                default: throw fail("invalid JSON: bad \\u escape", at: offset + at)
+                }
+            }
+            return v
+        }
+        while i < raw.count {
+            let c = raw[i]
+            if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
+            guard i + 1 < raw.count else { throw fail("invalid JSON: bad escape", at: offset + i) }
+            let e = raw[i + 1]
+            i += 2
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4(i)
+                i += 4
+                if scalar >= 0xD800 && scalar < 0xDC00, i + 6 <= raw.count, raw[i] == 0x5C, raw[i + 1] == UInt8(ascii: "u") {
+                    let low = try hex4(i + 2)
+                    if low >= 0xDC00 && low < 0xE000 {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                }
+                let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                out.append(contentsOf: Array(Swift.String(Character(u)).utf8))
+            default:
+                throw fail("invalid JSON: unknown escape '\\\(Character(Unicode.Scalar(e)))'", at: offset + i - 2)
+            }
+        }
+        return Swift.String(decoding: out, as: UTF8.self)
+    }
+
+    /// The literal text of a number.
+    mutating func readNumber() throws -> String {
+        skipWhitespace()
+        let start = pos
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+        var digits = 0
+        while pos < bytes.count, bytes[pos] >= 48, bytes[pos] <= 57 { pos += 1; digits += 1 }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
+            pos += 1
+            while pos < bytes.count, bytes[pos] >= 48, bytes[pos] <= 57 { pos += 1; digits += 1 }
+        }
+        if digits > 0, pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
+            pos += 1
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+            var exp = 0
+            while pos < bytes.count, bytes[pos] >= 48, bytes[pos] <= 57 { pos += 1; exp += 1 }
+            if exp == 0 { digits = 0 }
+        }
+        guard digits > 0 else { throw fail("invalid JSON: unexpected \(describe(at: start))", at: start) }
+        return Swift.String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
+    }
+
+    private mutating func literal(_ word: StaticString) throws {
+        let start = pos
+        let n = word.utf8CodeUnitCount
+        guard pos + n <= bytes.count else { throw fail("invalid JSON: unexpected \(describe(at: start))", at: start) }
+        for k in 0..<n where bytes[pos + k] != word.utf8Start[k] {
+            throw fail("invalid JSON: unexpected \(describe(at: start))", at: start)
+        }
+        pos += n
+    }
+
+    /// Materializes the next value.
+    mutating func readValue(depth: Int = 0) throws -> Value {
+        guard depth < maxDepth else { throw fail("invalid JSON: nested more than \(maxDepth) levels deep") }
+        guard let c = peek() else { throw fail("invalid JSON: unexpected end of file") }
+        switch c {
+        case UInt8(ascii: "{"):
+            var state = try beginObject()
+            var members: [String: Value] = [:]
+            while let key = try nextKey(&state) { members[key] = try readValue(depth: depth + 1) }
+            return .object(members)
+        case UInt8(ascii: "["):
+            var state = try beginArray()
+            var items: [Value] = []
+            while try nextElement(&state) { items.append(try readValue(depth: depth + 1)) }
+            return .array(items)
+        case UInt8(ascii: "\""): return .string(try readString())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        default: return .number(try readNumber())
+        }
+    }
+
+    /// Skips the next value, checking its syntax, allocating nothing.
+    mutating func skipValue(depth: Int = 0) throws {
+        guard depth < maxDepth else { throw fail("invalid JSON: nested more than \(maxDepth) levels deep") }
+        guard let c = peek() else { throw fail("invalid JSON: unexpected end of file") }
+        switch c {
+        case UInt8(ascii: "{"):
+            var state = try beginObject()
+            while true {
+                skipWhitespace()
+                guard pos < bytes.count else { throw fail("invalid JSON: unexpected end of file inside an object") }
+                if bytes[pos] == UInt8(ascii: "}") { pos += 1; return }
+                if !state.first {
+                    guard bytes[pos] == UInt8(ascii: ",") else {
+                        throw fail("invalid JSON: expected ',' or '}' in an object, found \(describe(at: pos))")
+                    }
+                    pos += 1
+                    skipWhitespace()
+                }
+                state.first = false
+                guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
+                    throw fail("invalid JSON: expected a quoted key, found \(describe(at: pos))")
+                }
+                try skipString()
+                try expect(UInt8(ascii: ":"), "':' after a key")
+                try skipValue(depth: depth + 1)
+            }
+        case UInt8(ascii: "["):
+            var state = try beginArray()
+            while try nextElement(&state) { try skipValue(depth: depth + 1) }
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        default: _ = try readNumber()
+        }
+    }
+
+    private mutating func skipString() throws {
+        let start = pos
+        pos += 1
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c == UInt8(ascii: "\"") { pos += 1; return }
+            if c == UInt8(ascii: "\\") { pos += 2; continue }
+            if c < 0x20 { throw fail("invalid JSON: control character inside a string (is a closing quote missing?)") }
+            pos += 1
+        }
+        throw fail("invalid JSON: string is not closed", at: start)
+    }
+}

@@ -1,0 +1,365 @@
+import FoundationEssentials
+/// Reads `terraform show -json` output into neutral `Resource`s.
+///
+/// Only what pricing needs is decoded: for each resource the reader asks `attributesFor(type)` which
+/// top-level attributes to keep; everything else is skipped by a validating scan. Sensitive leaves
+/// are replaced by `Value.sensitive` here, so no later stage can print them.
+public struct PlanReader: Sendable {
+    public struct Options: Sendable {
+        public var defaultRegion: String
+        public var regionWasGiven: Bool
+        public init(defaultRegion: String = "us-east-1", regionWasGiven: Bool = false) {
+            self.defaultRegion = defaultRegion
+            self.regionWasGiven = regionWasGiven
+        }
+    }
+
+    public struct Plan: Sendable {
+        public var file: String
+        public var formatVersion: String?
+        public var terraformVersion: String?
+        public var resources: [Resource]
+        public var dataSources: Int
+    }
+
+    /// Top-level attributes to decode for a resource type.
+    public let attributesFor: @Sendable (String) -> Set<String>
+    public let options: Options
+
+    public init(options: Options = Options(), attributesFor: @escaping @Sendable (String) -> Set<String>) {
+        self.options = options
+        self.attributesFor = attributesFor
+    }
+
+    /// True when the bytes look like a Terraform JSON plan rather than a manifest.
+    public static func looksLikePlan(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        if bytes.count >= 2, bytes[0] == 0xFF || bytes[0] == 0xFE { return true }
+        if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 { return true }
+        if bytes.count >= 3, bytes[0] == 0xEF { i = 3 }
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        guard i < bytes.count else { return false }
+        if bytes[i] == UInt8(ascii: "{") { return true }
+        // the setup-terraform wrapper: "[command]… show -json …" before the JSON
+        let head = String(decoding: bytes[i..<min(bytes.count, i + 400)], as: UTF8.self)
+        return head.hasPrefix("[command]")
+    }
+
+    public func read(path: String) throws -> Plan {
+        let raw = try FileIO.read(path)
+        return try read(bytes: raw, file: path)
+    }
+
+    public func read(bytes raw: [UInt8], file: String) throws -> Plan {
+        if raw.count >= 4, raw[0] == 0x50, raw[1] == 0x4B, raw[2] == 0x03, raw[3] == 0x04 {
+            throw CostGateError(
+                "this is a binary Terraform plan (a zip file), not JSON; run `terraform show -json \(file) > plan.json` and pass plan.json",
+                at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        if raw.isEmpty {
+            throw CostGateError("the file is empty; pass the output of `terraform show -json PLANFILE`",
+                                at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        let bytes = try TextEncoding.utf8(raw, file: file)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            try parse(buffer, file: file)
+        }
+    }
+
+    // MARK: - document
+
+    private struct RawChange {
+        var address = ""
+        var moduleAddress = ""
+        var mode = "managed"
+        var type = ""
+        var name = ""
+        var providerName = ""
+        var previousAddress: String?
+        var deposed = false
+        var changeOffset: Int?
+        var valuesOffset: Int?
+        var sensitiveOffset: Int?
+    }
+
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> Plan {
+        var r = JSONReader(bytes: bytes, file: file)
+        r.skipWhitespace()
+        guard r.pos < bytes.count else {
+            throw CostGateError("the file holds only white space; pass the output of `terraform show -json PLANFILE`",
+                                at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        if bytes[r.pos] != UInt8(ascii: "{") {
+            // Tolerate text before the JSON (the hashicorp/setup-terraform wrapper's "[command]…" line).
+            var i = r.pos
+            var found: Int?
+            while i < bytes.count {
+                if bytes[i] == 0x0A {
+                    var j = i + 1
+                    while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x0D { j += 1 }
+                    if j < bytes.count, bytes[j] == UInt8(ascii: "{") { found = j; break }
+                }
+                i += 1
+            }
+            guard let start = found else {
+                throw r.fail("not a JSON plan: expected '{', found \(r.describe(at: r.pos)); pass the output of `terraform show -json PLANFILE`")
+            }
+            r.pos = start
+        }
+
+        var formatVersion: String?
+        var terraformVersion: String?
+        var changes: [RawChange] = []
+        var sawResourceChanges = false
+        var plannedValuesOffset: Int?
+        var config = ConfigIndex()
+        var variables: [String: Value] = [:]
+        var redacted = false
+        var stateValues = false
+
+        var top = try r.beginObject()
+        while let key = try r.nextKey(&top) {
+            switch key {
+            case "format_version":
+                formatVersion = r.consumeNull() ? nil : (try r.readValue()).string
+            case "terraform_version":
+                terraformVersion = r.consumeNull() ? nil : (try r.readValue()).string
+            case "plan_format_version", "provider_format_version", "provider_schemas":
+                redacted = true
+                try r.skipValue()
+            case "values":
+                stateValues = true
+                try r.skipValue()
+            case "resource_changes":
+                sawResourceChanges = true
+                if r.consumeNull() { break }
+                var arr = try r.beginArray()
+                while try r.nextElement(&arr) { changes.append(try readChangeHeader(&r)) }
+            case "planned_values":
+                plannedValuesOffset = r.pos
+                try r.skipValue()
+            case "configuration":
+                if !r.consumeNull() { config = try ConfigIndex.read(&r) }
+            case "variables":
+                if !r.consumeNull() {
+                    var obj = try r.beginObject()
+                    while let name = try r.nextKey(&obj) {
+                        let v = try r.readValue()
+                        variables[name] = v["value"]
+                    }
+                }
+            default:
+                try r.skipValue()
+            }
+        }
+        // After the object: only white space, or the setup-terraform wrapper's "%0A" / "::set-output" tail.
+        r.skipWhitespace()
+        if r.pos < bytes.count {
+            let tail = String(decoding: UnsafeBufferPointer(rebasing: bytes[r.pos..<min(bytes.count, r.pos + 3)]), as: UTF8.self)
+            if !(tail.hasPrefix("%0A") || tail.hasPrefix("::")) {
+                throw r.fail("invalid JSON: unexpected \(r.describe(at: r.pos)) after the end of the plan object (is a brace unbalanced?)")
+            }
+        }
+        if redacted {
+            throw CostGateError(
+                "this is an HCP Terraform redacted JSON plan, which costgate does not read; run `terraform show -json PLANFILE` locally and pass its output",
+                at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        if let fv = formatVersion {
+            let major = fv.split(separator: ".").first.map(String.init) ?? fv
+            guard major == "0" || major == "1" else {
+                throw CostGateError("unsupported plan format_version \"\(fv)\"; costgate reads 0.x and 1.x (Terraform 0.12 and later)",
+                                    at: SourceLocation(file: file, line: 1, column: 1))
+            }
+        }
+        if stateValues && !sawResourceChanges && plannedValuesOffset == nil {
+            throw CostGateError(
+                "this is Terraform state (`values`), not a plan; run `terraform plan -out tfplan && terraform show -json tfplan > plan.json` and pass plan.json",
+                at: SourceLocation(file: file, line: 1, column: 1))
+        }
+
+        let regions = RegionResolver(config: config, variables: variables, options: options)
+        var resources: [Resource] = []
+        var dataSources = 0
+
+        if changes.isEmpty, let offset = plannedValuesOffset {
+            // Fragments and trimmed fixtures: no resource_changes, so read what planned_values says will exist.
+            r.pos = offset
+            var planned: [RawChange] = []
+            if !r.consumeNull() { try readPlannedModule(&r, into: &planned) }
+            changes = planned
+        }
+        for change in changes {
+            if change.mode == "data" { dataSources += 1; continue }
+            if change.deposed { continue }
+            resources.append(try buildResource(change, reader: &r, regions: regions, file: file))
+        }
+        return Plan(file: file, formatVersion: formatVersion, terraformVersion: terraformVersion,
+                    resources: resources, dataSources: dataSources)
+    }
+
+    private func readChangeHeader(_ r: inout JSONReader) throws -> RawChange {
+        var c = RawChange()
+        var obj = try r.beginObject()
+        while let key = try r.nextKey(&obj) {
+            switch key {
+            case "address": c.address = try r.readString()
+            case "module_address": c.moduleAddress = try r.readString()
+            case "mode": c.mode = try r.readString()
+            case "type": c.type = try r.readString()
+            case "name": c.name = try r.readString()
+            case "provider_name": c.providerName = try r.readString()
+            case "previous_address": c.previousAddress = r.consumeNull() ? nil : try r.readString()
+            case "deposed": c.deposed = !r.consumeNull(); if c.deposed { try r.skipValue() }
+            case "change": c.changeOffset = r.pos; try r.skipValue()
+            default: try r.skipValue()
+            }
+        }
+        return c
+    }
+
+    private func readPlannedModule(_ r: inout JSONReader, into out: inout [RawChange]) throws {
+        var obj = try r.beginObject()
+        while let key = try r.nextKey(&obj) {
+            switch key {
+            case "root_module", "module":
+                if !r.consumeNull() { try readPlannedModule(&r, into: &out) }
+            case "resources":
+                if r.consumeNull() { break }
+                var arr = try r.beginArray()
+                while try r.nextElement(&arr) {
+                    var c = RawChange()
+                    var res = try r.beginObject()
+                    while let k = try r.nextKey(&res) {
+                        switch k {
+                        case "address": c.address = try r.readString()
+                        case "mode": c.mode = try r.readString()
+                        case "type": c.type = try r.readString()
+                        case "name": c.name = try r.readString()
+                        case "provider_name": c.providerName = try r.readString()
+                        case "values": c.valuesOffset = r.pos; try r.skipValue()
+                        case "sensitive_values": c.sensitiveOffset = r.pos; try r.skipValue()
+                        default: try r.skipValue()
+                        }
+                    }
+                    c.moduleAddress = ConfigIndex.modulePart(of: c.address)
+                    out.append(c)
+                }
+            case "child_modules":
+                if r.consumeNull() { break }
+                var arr = try r.beginArray()
+                while try r.nextElement(&arr) { try readPlannedModule(&r, into: &out) }
+            default:
+                try r.skipValue()
+            }
+        }
+    }
+
+    // MARK: - one resource
+
+    private func buildResource(_ c: RawChange, reader r: inout JSONReader, regions: RegionResolver, file: String) throws -> Resource {
+        let wanted = attributesFor(c.type)
+        var action: Action = .planned
+        var after: Value = .null
+        var before: Value = .null
+
+        if let offset = c.changeOffset {
+            r.pos = offset
+            var afterRaw: Value = .null, beforeRaw: Value = .null
+            var afterUnknown: Value = .null, afterSensitive: Value = .null, beforeSensitive: Value = .null
+            var actions: [String]?
+            var obj = try r.beginObject()
+            while let key = try r.nextKey(&obj) {
+                switch key {
+                case "actions":
+                    if r.consumeNull() { actions = []; break }
+                    var list: [String] = []
+                    var arr = try r.beginArray()
+                    while try r.nextElement(&arr) { list.append(try r.readString()) }
+                    actions = list
+                case "after": afterRaw = try readSelected(&r, wanted)
+                case "before": beforeRaw = try readSelected(&r, wanted)
+                case "after_unknown": afterUnknown = try readSelected(&r, wanted)
+                case "after_sensitive": afterSensitive = try readSelected(&r, wanted)
+                case "before_sensitive": beforeSensitive = try readSelected(&r, wanted)
+                default: try r.skipValue()
+                }
+            }
+            let list = actions ?? []
+            guard let a = Action.fromTerraform(list) else {
+                throw CostGateError("resource \(c.address) has unknown actions \(list); costgate knows create, update, delete, no-op, read, forget and replace",
+                                    at: SourceLocation(file: file))
+            }
+            action = a
+            after = Self.overlay(afterRaw, unknown: afterUnknown, sensitive: afterSensitive)
+            before = Self.overlay(beforeRaw, unknown: .null, sensitive: beforeSensitive)
+        } else if let offset = c.valuesOffset {
+            r.pos = offset
+            let values = try readSelected(&r, wanted)
+            var sensitive: Value = .null
+            if let s = c.sensitiveOffset {
+                r.pos = s
+                sensitive = try readSelected(&r, wanted)
+            }
+            after = Self.overlay(values, unknown: .null, sensitive: sensitive)
+        }
+
+        let provider = Resource.cloudProvider(forType: c.type)
+        let configAddress = ConfigIndex.configAddress(module: c.moduleAddress, type: c.type, name: c.name)
+        let configResource = regions.config.resources[configAddress]
+        let attributes = action.existsAfter ? after : before
+        let (region, assumed) = regions.region(
+            provider: provider, providerName: c.providerName, configKey: configResource?.providerConfigKey,
+            moduleAddress: c.moduleAddress, attributes: attributes)
+        return Resource(
+            address: c.address, type: c.type, name: c.name, provider: provider, providerName: c.providerName,
+            region: region, regionAssumed: assumed, action: action, attributes: after, before: before,
+            previousAddress: c.previousAddress, location: SourceLocation(file: file),
+            references: configResource?.references ?? [:], moduleAddress: ConfigIndex.stripKeys(c.moduleAddress))
+    }
+
+    /// Reads an object keeping only the wanted top-level members (or skips a non-object).
+    private func readSelected(_ r: inout JSONReader, _ wanted: Set<String>) throws -> Value {
+        guard let c = r.peek() else { throw r.fail("invalid JSON: unexpected end of file") }
+        if c != UInt8(ascii: "{") {
+            // a bool mirror (`after_sensitive: true`) or null
+            if c == UInt8(ascii: "t") || c == UInt8(ascii: "f") || c == UInt8(ascii: "n") { return try r.readValue() }
+            try r.skipValue()
+            return .null
+        }
+        var members: [String: Value] = [:]
+        var obj = try r.beginObject()
+        while let key = try r.nextKey(&obj) {
+            if wanted.contains(key) { members[key] = try r.readValue() } else { try r.skipValue() }
+        }
+        return .object(members)
+    }
+
+    /// Merges a value with its `after_unknown` and `*_sensitive` mirrors.
+    static func overlay(_ value: Value, unknown: Value, sensitive: Value) -> Value {
+        if case .bool(true) = sensitive { return .sensitive }
+        if case .bool(true) = unknown { return .unknown }
+        switch value {
+        case .object(let members):
+            var out: [String: Value] = [:]
+            for (k, v) in members { out[k] = overlay(v, unknown: unknown[k], sensitive: sensitive[k]) }
+            for (k, u) in unknown.objectMembers where out[k] == nil || out[k] == .null {
+                if case .bool(true) = u { out[k] = .unknown }
+            }
+            return .object(out)
+        case .array(let items):
+            var out: [Value] = []
+            out.reserveCapacity(items.count)
+            for (i, v) in items.enumerated() { out.append(overlay(v, unknown: unknown[i], sensitive: sensitive[i])) }
+            return .array(out)
+        case .null:
+            // a block that is wholly unknown except for its shape: keep the unknown leaves
+            if unknown.objectMembers.values.contains(where: { $0 == .bool(true) }) {
+                return overlay(.object([:]), unknown: unknown, sensitive: sensitive)
+            }
+            return .null
+        default:
+            return value
+        }
+    }
+}

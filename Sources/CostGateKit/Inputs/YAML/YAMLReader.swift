@@ -1,0 +1,144 @@
+import FoundationEssentials
+import CLibYAML
+
+/// A light YAML node with its place in the file.
+public struct YAMLNode: Sendable {
+    public indirect enum Kind: Sendable {
+        case scalar(String, plain: Bool)
+        case sequence([YAMLNode])
+        case mapping([(YAMLNode, YAMLNode)])
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+
+    public var scalar: String? {
+        if case .scalar(let s, _) = kind { return s }
+        return nil
+    }
+
+    /// A plain `null`, `~` or empty scalar.
+    public var isNull: Bool {
+        if case .scalar(let s, let plain) = kind, plain { return s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL" }
+        return false
+    }
+
+    public subscript(key: String) -> YAMLNode? {
+        if case .mapping(let pairs) = kind {
+            for (k, v) in pairs where k.scalar == key { return v }
+        }
+        return nil
+    }
+
+    public var items: [YAMLNode] {
+        if case .sequence(let items) = kind { return items }
+        return []
+    }
+
+    public var pairs: [(YAMLNode, YAMLNode)] {
+        if case .mapping(let pairs) = kind { return pairs }
+        return []
+    }
+}
+
+/// Streams libyaml events into `YAMLNode` trees, one per document, with line and column for every node.
+public enum YAMLReader {
+    /// Every document of a stream; an empty document is nil.
+    public static func parseAll(_ bytes: [UInt8], file: String) throws -> [YAMLNode?] {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { throw CostGateError("cannot start the YAML parser", at: SourceLocation(file: file)) }
+        defer { yaml_parser_delete(&parser) }
+        return try bytes.withUnsafeBufferPointer { buffer -> [YAMLNode?] in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+            var documents: [YAMLNode?] = []
+            var stack: [Frame] = []
+            var anchors: [String: YAMLNode] = [:]
+            var current: YAMLNode?
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    throw syntaxError(parser, file: file)
+                }
+                defer { yaml_event_delete(&event) }
+                let loc = SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return documents
+                case YAML_DOCUMENT_START_EVENT:
+                    current = nil
+                    anchors = [:]
+                case YAML_DOCUMENT_END_EVENT:
+                    documents.append(current)
+                case YAML_SCALAR_EVENT:
+                    let s = event.data.scalar
+                    let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
+                    let node = YAMLNode(kind: .scalar(text, plain: s.style == YAML_PLAIN_SCALAR_STYLE), location: loc)
+                    if let a = s.anchor { anchors[String(cString: a)] = node }
+                    try add(node, to: &stack, root: &current, file: file)
+                case YAML_ALIAS_EVENT:
+                    let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+                    guard let target = anchors[name] else {
+                        throw CostGateError("YAML alias *\(name) names no anchor", at: loc)
+                    }
+                    try add(target, to: &stack, root: &current, file: file)
+                case YAML_SEQUENCE_START_EVENT:
+                    stack.append(Frame(isMapping: false, location: loc,
+                                       anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
+                case YAML_MAPPING_START_EVENT:
+                    stack.append(Frame(isMapping: true, location: loc,
+                                       anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    let frame = stack.removeLast()
+                    let node: YAMLNode
+                    if frame.isMapping {
+                        var pairs: [(YAMLNode, YAMLNode)] = []
+                        pairs.reserveCapacity(frame.items.count / 2)
+                        var i = 0
+                        while i + 1 < frame.items.count {
+                            let key = frame.items[i], value = frame.items[i + 1]
+                            if key.scalar == "<<" {
+                                // merge key: copy the aliased mapping's pairs that are not set here
+                                let merged = value.pairs.isEmpty ? value.items.flatMap(\.pairs) : value.pairs
+                                pairs.append(contentsOf: merged)
+                            } else {
+                                pairs.append((key, value))
+                            }
+                            i += 2
+                        }
+                        node = YAMLNode(kind: .mapping(pairs), location: frame.location)
+                    } else {
+                        node = YAMLNode(kind: .sequence(frame.items), location: frame.location)
+                    }
+                    if let a = frame.anchor { anchors[a] = node }
+                    try add(node, to: &stack, root: &current, file: file)
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    /// The first document of a stream (nil when empty).
+    public static func parseSingle(_ bytes: [UInt8], file: String) throws -> YAMLNode? {
+        try parseAll(bytes, file: file).compactMap { $0 }.first
+    }
+
+    private struct Frame {
+        var isMapping: Bool
+        var location: SourceLocation
+        var anchor: String?
+        var items: [YAMLNode] = []
+    }
+
+    private static func add(_ node: YAMLNode, to stack: inout [Frame], root: inout YAMLNode?, file: String) throws {
+        if stack.isEmpty { root = node } else { stack[stack.count - 1].items.append(node) }
+    }
+
+    private static func syntaxError(_ parser: yaml_parser_t, file: String) -> CostGateError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
+        let context = parser.context.map { String(cString: $0) + ": " } ?? ""
+        let mark = parser.problem_mark
+        return CostGateError("invalid YAML: \(context)\(problem)",
+                             at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+    }
+}

@@ -1,0 +1,124 @@
+import FoundationEssentials
+public enum ComponentStatus: String, Sendable {
+    case priced
+    case priceNotFound = "price-not-found"
+    case dependsOnUsage = "depends-on-usage"
+    case unknownUntilApply = "unknown-until-apply"
+}
+
+/// One valued line: quantity × unit price, with the price's key and source.
+public struct CostComponent: Sendable, Equatable {
+    public var name: String
+    public var unit: String
+    public var quantity: Quantity
+    public var priceKey: String
+    public var usageBased: Bool
+    public var unitPrice: Decimal?
+    public var monthlyCost: Decimal?
+    public var priceSource: String?
+    public var priceDate: String?
+
+    public var status: ComponentStatus {
+        if unitPrice == nil, case .value = quantity { return .priceNotFound }
+        switch quantity {
+        case .value: return unitPrice == nil ? .priceNotFound : .priced
+        case .usageNotGiven: return unitPrice == nil ? .priceNotFound : .dependsOnUsage
+        case .unknownUntilApply: return .unknownUntilApply
+        }
+    }
+}
+
+public struct ResourceCost: Sendable {
+    public var address: String
+    public var type: String
+    public var region: String?
+    public var regionAssumed: Bool
+    public var action: Action
+    public var components: [CostComponent]
+    public var assumptions: [String]
+    public var location: SourceLocation?
+
+    /// The sum of the priced components; usage-based lines without usage, unknown and
+    /// not-found prices are left out (and counted in the summary).
+    public var monthlyCost: Decimal {
+        components.reduce(Decimal(0)) { $0 + ($1.status == .priced ? ($1.monthlyCost ?? 0) : 0) }
+    }
+
+    public func has(_ status: ComponentStatus) -> Bool { components.contains { $0.status == status } }
+}
+
+public enum SkipReason: String, Sendable {
+    case free
+    case unsupported
+    case deleted
+    case forgotten = "forgotten"
+    case notKubernetes = "not-kubernetes"
+}
+
+public struct SkippedResource: Sendable {
+    public var address: String
+    public var type: String
+    public var reason: SkipReason
+    public var detail: String?
+    public var location: SourceLocation?
+
+    public init(address: String, type: String, reason: SkipReason, detail: String? = nil, location: SourceLocation? = nil) {
+        self.address = address
+        self.type = type
+        self.reason = reason
+        self.detail = detail
+        self.location = location
+    }
+}
+
+public struct Summary: Sendable, Equatable {
+    public var resources = 0
+    public var priced = 0
+    public var free = 0
+    public var unsupported = 0
+    public var deleted = 0
+    public var priceNotFound = 0
+    public var unknownUntilApply = 0
+    public var usageBased = 0
+}
+
+public struct PriceBookRef: Sendable, Equatable, Hashable {
+    public var id: String
+    public var version: String
+    public var effectiveDate: String
+}
+
+/// The valued result of one run.
+public struct Estimate: Sendable {
+    public var currency: String
+    public var pricebooks: [PriceBookRef]
+    public var inputs: [String]
+    public var resources: [ResourceCost]
+    public var skipped: [SkippedResource]
+    /// Run-level notes: the default region used, files read, and so on.
+    public var assumptions: [String]
+    public var warnings: [String]
+
+    public var totalMonthlyCost: Decimal {
+        resources.reduce(Decimal(0)) { $0 + $1.monthlyCost }
+    }
+
+    public var summary: Summary {
+        var s = Summary()
+        s.priced = resources.count
+        s.resources = resources.count + skipped.count
+        for r in resources {
+            if r.has(.priceNotFound) { s.priceNotFound += 1 }
+            if r.has(.unknownUntilApply) { s.unknownUntilApply += 1 }
+            if r.has(.dependsOnUsage) { s.usageBased += 1 }
+        }
+        for k in skipped {
+            switch k.reason {
+            case .free: s.free += 1
+            case .unsupported, .notKubernetes: s.unsupported += 1
+            case .deleted, .forgotten: s.deleted += 1
+            }
+        }
+        return s
+    }
+}

@@ -1,0 +1,110 @@
+import FoundationEssentials
+/// Where something came from: a manifest line, or a plan file and the resource's address in it.
+public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let line = line, line > 0, let column { text += ":\(column)" }
+        return text
+    }
+}
+
+public enum CloudProvider: String, Sendable, CaseIterable {
+    case aws, azure, gcp, kubernetes, other
+}
+
+/// What the change does to a resource.
+public enum Action: String, Sendable, CaseIterable {
+    case create, update, delete, replace, noOp = "no-op", read, forget
+    /// In planned values only (fragments without resource_changes): present after apply.
+    case planned
+    /// `"actions": []` in hand-made fixtures.
+    case none
+
+    /// True when the resource exists after the change is applied.
+    public var existsAfter: Bool {
+        switch self {
+        case .create, .update, .replace, .noOp, .planned, .none: return true
+        case .delete, .read, .forget: return false
+        }
+    }
+
+    /// Maps Terraform's `actions` list.
+    public static func fromTerraform(_ actions: [String]) -> Action? {
+        switch actions {
+        case []: return Action.none
+        case ["create"]: return .create
+        case ["update"]: return .update
+        case ["delete"]: return .delete
+        case ["no-op"]: return .noOp
+        case ["read"]: return .read
+        case ["forget"]: return .forget
+        case ["delete", "create"], ["create", "delete"]: return .replace
+        default: return nil
+        }
+    }
+}
+
+/// One thing that may cost money: a Terraform resource instance or a Kubernetes object.
+public struct Resource: Sendable {
+    public var address: String
+    public var type: String
+    public var name: String
+    public var provider: CloudProvider
+    public var providerName: String
+    public var region: String?
+    /// True when no region was found and the run's default was used.
+    public var regionAssumed: Bool
+    public var action: Action
+    /// After-values (what will exist), sensitive leaves already masked, unknowns marked.
+    public var attributes: Value
+    /// Before-values, for deleted or changed resources.
+    public var before: Value
+    public var previousAddress: String?
+    public var location: SourceLocation?
+    /// Terraform configuration references of this resource, by top-level attribute
+    /// (`launch_template` → `["aws_launch_template.web.id", "aws_launch_template.web"]`).
+    public var references: [String: [String]]
+    /// The configuration address of the module the resource is in (`module.db.module.x`), "" for root.
+    public var moduleAddress: String
+
+    public init(
+        address: String, type: String, name: String = "", provider: CloudProvider, providerName: String = "",
+        region: String? = nil, regionAssumed: Bool = false, action: Action, attributes: Value,
+        before: Value = .null, previousAddress: String? = nil, location: SourceLocation? = nil,
+        references: [String: [String]] = [:], moduleAddress: String = ""
+    ) {
+        self.address = address
+        self.type = type
+        self.name = name
+        self.provider = provider
+        self.providerName = providerName
+        self.region = region
+        self.regionAssumed = regionAssumed
+        self.action = action
+        self.attributes = attributes
+        self.before = before
+        self.previousAddress = previousAddress
+        self.location = location
+        self.references = references
+        self.moduleAddress = moduleAddress
+    }
+
+    public static func cloudProvider(forType type: String) -> CloudProvider {
+        if type.hasPrefix("aws_") { return .aws }
+        if type.hasPrefix("azurerm_") { return .azure }
+        if type.hasPrefix("google_") { return .gcp }
+        if type.hasPrefix("kubernetes_") || type.hasPrefix("k8s:") { return .kubernetes }
+        return .other
+    }
+}

@@ -1,0 +1,49 @@
+import FoundationEssentials
+/// How much of something a resource consumes in a month. Pricers produce it; it never changes with prices.
+public enum Quantity: Sendable, Equatable {
+    case value(Decimal)
+    /// A usage-based amount (requests, GB processed) that the usage file does not give.
+    case usageNotGiven
+    /// An attribute the quantity needs is only known after apply (or is hidden as sensitive).
+    case unknownUntilApply(attribute: String)
+
+    public var decimal: Decimal? {
+        if case .value(let d) = self { return d }
+        return nil
+    }
+}
+
+/// What a pricer says: "this much of that price". Never dollars.
+public struct UsageLine: Sendable, Equatable {
+    public var component: String
+    public var unit: String
+    public var quantity: Quantity
+    public var priceKey: String
+    public var usageBased: Bool
+
+    public init(_ component: String, unit: String, quantity: Quantity, priceKey: String, usageBased: Bool = false) {
+        self.component = component
+        self.unit = unit
+        self.quantity = quantity
+        self.priceKey = priceKey
+        self.usageBased = usageBased
+    }
+}
+
+/// A pricer's answer for one resource: its usage lines and the assumptions it had to make.
+public struct PricedUsage: Sendable, Equatable {
+    public var lines: [UsageLine]
+    public var assumptions: [String]
+
+    public init(lines: [UsageLine] = [], assumptions: [String] = []) {
+        self.lines = lines
+        self.assumptions = assumptions
+    }
+
+    public mutating func add(_ line: UsageLine) { lines.append(line) }
+    public mutating func assume(_ text: String) { assumptions.append(text) }
+    public mutating func append(_ other: PricedUsage) {
+        lines.append(contentsOf: other.lines)
+        assumptions.append(contentsOf: other.assumptions)
+    }
+}

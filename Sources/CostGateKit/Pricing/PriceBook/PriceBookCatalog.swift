@@ -1,0 +1,130 @@
+import FoundationEssentials
+import Synchronization
+
+/// Finds price books on disk and picks the ones a run uses.
+///
+/// Books live in `pricebooks/<provider>/<id>-<version>.tsv`. The folder is found, in order: `--pricebook-dir`,
+/// `$COSTGATE_PRICEBOOKS`, a `pricebooks/` folder beside or above the executable (a checkout or
+/// `PREFIX/share/costgate/pricebooks`), then above the working directory.
+public struct PriceBookCatalog: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var id: String
+        public var version: String
+        public var path: String
+    }
+
+    public let directory: String?
+    public let entries: [Entry]
+
+    public init(directory: String?) {
+        self.directory = directory
+        guard let directory else { entries = []; return }
+        var found: [Entry] = []
+        for provider in FileIO.list(directory) where FileIO.isDirectory(directory + "/" + provider) {
+            for file in FileIO.list(directory + "/" + provider) where file.hasSuffix(".tsv") {
+                let stem = String(file.dropLast(4))
+                guard let dash = stem.firstIndex(of: "-") else { continue }
+                found.append(Entry(id: String(stem[..<dash]), version: String(stem[stem.index(after: dash)...]),
+                                   path: directory + "/" + provider + "/" + file))
+            }
+        }
+        entries = found.sorted {
+            $0.id != $1.id ? $0.id < $1.id : Self.versionKey($0.version).lexicographicallyPrecedes(Self.versionKey($1.version))
+        }
+    }
+
+    public static func locateDirectory(explicit: String?) -> String? {
+        if let explicit { return explicit }
+        if let env = FileIO.environment("COSTGATE_PRICEBOOKS"), !env.isEmpty { return env }
+        var candidates: [String] = []
+        if let exe = FileIO.executablePath() {
+            var dir = parent(exe)
+            for _ in 0..<6 {
+                candidates.append(dir + "/pricebooks")
+                candidates.append(dir + "/share/costgate/pricebooks")
+                dir = parent(dir)
+            }
+        }
+        if let cwd = FileIO.environment("PWD") {
+            var dir = cwd
+            for _ in 0..<6 { candidates.append(dir + "/pricebooks"); dir = parent(dir) }
+        }
+        return candidates.first { FileIO.isDirectory($0 + "/aws") }
+    }
+
+    static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let p = String(path[..<slash])
+        return p.isEmpty ? "/" : p
+    }
+
+    /// `2026.11.0` sorts before `2026.12.0` and `2026.11.10`.
+    static func versionKey(_ version: String) -> [Int] {
+        version.split(whereSeparator: { $0 == "." || $0 == "-" }).map { Int($0) ?? 0 }
+    }
+
+    /// The newest version of a book id.
+    public func latest(_ id: String) -> Entry? { entries.last { $0.id == id } }
+
+    /// `aws`, `aws@2026.11.0`, or a path to a `.tsv` file.
+    public func resolve(_ spec: String) throws -> String {
+        if spec.hasSuffix(".tsv") || spec.contains("/") {
+            guard FileIO.exists(spec) else { throw CostGateError("price book file not found", at: SourceLocation(file: spec)) }
+            return spec
+        }
+        let parts = spec.split(separator: "@", maxSplits: 1).map(String.init)
+        let matching = entries.filter { $0.id == parts[0] && (parts.count == 1 || $0.version == parts[1]) }
+        guard let entry = matching.last else {
+            let known = entries.map { "\($0.id)@\($0.version)" }.joined(separator: ", ")
+            throw CostGateError("no price book \(spec) in \(directory ?? "(no pricebooks folder found)"); known books: \(known.isEmpty ? "none" : known)")
+        }
+        return entry.path
+    }
+}
+
+/// The books a run uses, one per provider id, loaded only when a price key first needs them.
+public final class PriceBookSet: Sendable {
+    private let paths: [String: String]
+    private let loaded = Mutex<[String: PriceBook]>([:])
+
+    /// - Parameter paths: book id (`aws`) → file.
+    public init(paths: [String: String]) { self.paths = paths }
+
+    public func book(for key: String) throws -> PriceBook? {
+        let id = String(key.prefix { $0 != "/" })
+        if let b = loaded.withLock({ $0[id] }) { return b }
+        guard let path = paths[id] else { return nil }
+        let b = try PriceBook.load(path: path)
+        loaded.withLock { $0[id] = b }
+        return b
+    }
+
+    /// The books this run has used so far, by id.
+    public var usedBooks: [PriceBookRef] {
+        loaded.withLock { $0.values.map(\.ref).sorted { $0.id < $1.id } }
+    }
+
+    /// Values usage lines: quantity × unit price. A missing price is `priceNotFound`, never $0.
+    public func value(_ lines: [UsageLine], view: PriceView = .list) throws -> [CostComponent] {
+        try lines.map { line in
+            var c = CostComponent(name: line.component, unit: line.unit, quantity: line.quantity, priceKey: line.priceKey,
+                                  usageBased: line.usageBased, unitPrice: nil, monthlyCost: nil, priceSource: nil, priceDate: nil)
+            if let book = try book(for: line.priceKey), let price = book.price(line.priceKey), price.unit == line.unit {
+                let unitPrice = view.apply(to: price)
+                c.unitPrice = unitPrice
+                c.priceSource = price.source.citation
+                c.priceDate = price.date
+                if case .value(let q) = line.quantity { c.monthlyCost = q * unitPrice }
+            }
+            return c
+        }
+    }
+}
+
+/// How unit prices are read from the book: list price, or (later) a negotiated view.
+public struct PriceView: Sendable, Equatable {
+    public var name: String
+    public static let list = PriceView(name: "list")
+    public func apply(to price: Price) -> Decimal { price.amount }
+}
+

@@ -1,0 +1,104 @@
+import FoundationEssentials
+/// Turns a resource into usage lines: quantities and the price keys they need. Never dollars.
+///
+/// Add a resource type = add one pricer file (and its golden test), then list it in `PricerRegistry`.
+public protocol Pricer: Sendable {
+    /// Terraform types (`aws_instance`) or Kubernetes kinds (`k8s:Deployment`) this pricer handles.
+    var resourceTypes: [String] { get }
+    /// Top-level attributes the pricer reads; the plan reader decodes only these.
+    var attributes: Set<String> { get }
+    /// Attributes it reads from other resource types it follows (launch templates, task definitions).
+    var relatedAttributes: [String: Set<String>] { get }
+    func usage(of resource: Resource, context: PricingContext) -> PricedUsage
+}
+
+extension Pricer {
+    public var relatedAttributes: [String: Set<String>] { [:] }
+}
+
+/// What a pricer may consult besides the resource: the usage file and the other resources of the run.
+public struct PricingContext: Sendable {
+    public var usage: UsageValues
+    /// The date lifecycle rules are judged at (end of standard support): the price book's effective date,
+    /// so the same inputs give the same output on any day.
+    public var asOf: String
+    let index: ResourceIndex
+
+    public init(usage: UsageValues = UsageValues(), resources: [Resource] = [], asOf: String) {
+        self.usage = usage
+        self.index = ResourceIndex(resources)
+        self.asOf = asOf
+    }
+
+    init(usage: UsageValues, index: ResourceIndex, asOf: String) {
+        self.usage = usage
+        self.index = index
+        self.asOf = asOf
+    }
+
+    /// Follows a configuration reference (`aws_launch_template.web`) from `resource`'s module.
+    public func referenced(_ type: String, from resource: Resource, attribute: String) -> Resource? {
+        for ref in resource.references[attribute] ?? [] {
+            let parts = ConfigIndex.splitSegments(ref)
+            guard parts.count >= 2, parts[0] == type else { continue }
+            let base = "\(parts[0]).\(parts[1])"
+            let address = resource.moduleAddress.isEmpty ? base : "\(resource.moduleAddress).\(base)"
+            if let r = index.first(configAddress: address) { return r }
+        }
+        return nil
+    }
+
+    /// Finds a resource of `type` whose `attribute` (id, name, arn) equals `value`.
+    public func find(_ type: String, where attribute: String, equals value: String) -> Resource? {
+        index.find(type: type, attribute: attribute, value: value)
+    }
+}
+
+final class ResourceIndex: Sendable {
+    let byConfigAddress: [String: [Resource]]
+    let byType: [String: [Resource]]
+
+    init(_ resources: [Resource]) {
+        var byConfig: [String: [Resource]] = [:]
+        var byType: [String: [Resource]] = [:]
+        for r in resources {
+            byConfig[ConfigIndex.stripKeys(r.address), default: []].append(r)
+            byType[r.type, default: []].append(r)
+        }
+        self.byConfigAddress = byConfig
+        self.byType = byType
+    }
+
+    func first(configAddress: String) -> Resource? { byConfigAddress[configAddress]?.first }
+
+    func find(type: String, attribute: String, value: String) -> Resource? {
+        byType[type]?.first { $0.attributes[attribute].string == value }
+    }
+}
+
+/// Helpers every pricer uses.
+enum Q {
+    static let hoursPerMonth = Money.hoursPerMonth
+
+    /// A quantity from an attribute: its number, or unknown until apply when Terraform does not know it yet.
+    static func number(_ v: Value, attribute: String) -> Quantity? {
+        switch v {
+        case .unknown, .sensitive: return .unknownUntilApply(attribute: attribute)
+        default: return v.decimal.map { .value($0) }
+        }
+    }
+
+    /// A usage quantity: the usage file's value, or "depends on usage".
+    static func usage(_ key: String, _ context: PricingContext, times factor: Decimal = 1) -> Quantity {
+        if let v = context.usage[key] { return .value(v * factor) }
+        return .usageNotGiven
+    }
+
+    static func scaled(_ q: Quantity, by factor: Decimal) -> Quantity {
+        if case .value(let v) = q { return .value(v * factor) }
+        return q
+    }
+
+    /// True when a string attribute is unknown (or hidden as sensitive).
+    static func isUnknown(_ v: Value) -> Bool { v.isUnknown || v.isSensitive }
+}

@@ -1,0 +1,137 @@
+import FoundationEssentials
+/// Pieces several AWS pricers share: EC2 instance hours, EBS volumes, T-family CPU credits.
+enum AWS {
+    static let region = "region"
+
+    /// Instance hours for `count` instances.
+    static func instanceLines(region: String, instanceType: Value, os: String, tenancy: String, count: Quantity,
+                              hours: Decimal, label: String = "") -> PricedUsage {
+        var out = PricedUsage()
+        guard let type = instanceType.nonEmptyString, !Q.isUnknown(instanceType) else {
+            out.add(UsageLine("\(label)Instance usage", unit: "hour", quantity: .unknownUntilApply(attribute: "instance_type"),
+                              priceKey: "aws/ec2/\(region)/instance/?/\(os)/\(tenancy)"))
+            return out
+        }
+        let osLabel = os == "windows" ? "Windows" : "Linux/UNIX"
+        out.add(UsageLine("\(label)Instance usage (\(osLabel), on-demand, \(type))", unit: "hour",
+                          quantity: Q.scaled(count, by: hours),
+                          priceKey: "aws/ec2/\(region)/instance/\(type)/\(os)/\(tenancy)"))
+        return out
+    }
+
+    /// T-family unlimited-mode surplus credits, as usage (`monthly_cpu_credit_hrs` per vCPU).
+    static func cpuCreditLines(region: String, instanceType: String?, creditSpec: Value, os: String, count: Quantity,
+                               context: PricingContext, label: String = "") -> PricedUsage {
+        var out = PricedUsage()
+        guard let type = instanceType, let family = type.split(separator: ".").first.map(String.init),
+              ["t2", "t3", "t3a", "t4g"].contains(family) else { return out }
+        let mode = creditSpec.block["cpu_credits"].nonEmptyString ?? (family == "t2" ? "standard" : "unlimited")
+        guard mode == "unlimited" else { return out }
+        guard let vcpus = tVCPUs(type) else { return out }
+        let quantity: Quantity
+        if let hrs = context.usage["monthly_cpu_credit_hrs"] {
+            quantity = Q.scaled(count, by: hrs * vcpus)
+        } else {
+            quantity = .usageNotGiven
+        }
+        out.add(UsageLine("\(label)CPU credits (unlimited, \(vcpus) vCPU)", unit: "vCPU-hour", quantity: quantity,
+                          priceKey: "aws/ec2/\(region)/cpu-credits/\(family)/\(os)", usageBased: true))
+        return out
+    }
+
+    /// vCPUs of T-family sizes (AWS instance specifications; hardware facts, not prices).
+    static func tVCPUs(_ type: String) -> Decimal? {
+        let parts = type.split(separator: ".")
+        guard parts.count == 2 else { return nil }
+        let size = String(parts[1])
+        if parts[0] == "t2" {
+            return ["nano": 1, "micro": 1, "small": 1, "medium": 2, "large": 2, "xlarge": 4, "2xlarge": 8][size]
+        }
+        return ["nano": 2, "micro": 2, "small": 2, "medium": 2, "large": 2, "xlarge": 4, "2xlarge": 8][size]
+    }
+
+    /// One EBS volume: storage, plus IOPS and throughput where the type bills them.
+    static func volumeLines(region: String, type volumeType: Value, size: Value, iops: Value, throughput: Value,
+                            count: Quantity = .value(1), label: String, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        if Q.isUnknown(volumeType) {
+            out.add(UsageLine("\(label)Storage", unit: "GB-month", quantity: .unknownUntilApply(attribute: "volume_type"),
+                              priceKey: "aws/ebs/\(region)/storage/?"))
+            return out
+        }
+        let type = volumeType.nonEmptyString ?? "gp2"
+        let names = ["gp2": "general purpose SSD, gp2", "gp3": "general purpose SSD, gp3", "io1": "provisioned IOPS SSD, io1",
+                     "io2": "provisioned IOPS SSD, io2", "st1": "throughput optimized HDD, st1", "sc1": "cold HDD, sc1",
+                     "standard": "magnetic"]
+        let sizeQ: Quantity = Q.isUnknown(size) ? .unknownUntilApply(attribute: "size") : .value(size.decimal ?? 0)
+        out.add(UsageLine("\(label)Storage (\(names[type] ?? type))", unit: "GB-month", quantity: Q.scaled(sizeQ, by: count.decimal ?? 1),
+                          priceKey: "aws/ebs/\(region)/storage/\(type)"))
+        let n = count.decimal ?? 1
+        switch type {
+        case "gp3":
+            if Q.isUnknown(iops) {
+                out.add(UsageLine("\(label)Provisioned IOPS (above 3,000)", unit: "IOPS-month", quantity: .unknownUntilApply(attribute: "iops"),
+                                  priceKey: "aws/ebs/\(region)/iops/gp3"))
+            } else if let i = iops.decimal, i > 3000 {
+                out.add(UsageLine("\(label)Provisioned IOPS (above 3,000)", unit: "IOPS-month", quantity: .value((i - 3000) * n),
+                                  priceKey: "aws/ebs/\(region)/iops/gp3"))
+            }
+            if Q.isUnknown(throughput) {
+                out.add(UsageLine("\(label)Provisioned throughput (above 125 MiB/s)", unit: "MiBps-month",
+                                  quantity: .unknownUntilApply(attribute: "throughput"), priceKey: "aws/ebs/\(region)/throughput/gp3"))
+            } else if let t = throughput.decimal, t > 125 {
+                out.add(UsageLine("\(label)Provisioned throughput (above 125 MiB/s)", unit: "MiBps-month", quantity: .value((t - 125) * n),
+                                  priceKey: "aws/ebs/\(region)/throughput/gp3"))
+            }
+        case "io1", "io2":
+            let q: Quantity = Q.isUnknown(iops) ? .unknownUntilApply(attribute: "iops") : .value((iops.decimal ?? 0) * n)
+            if type == "io2", let i = q.decimal, i > 32000 * n {
+                out.add(UsageLine("\(label)Provisioned IOPS (first 32,000)", unit: "IOPS-month", quantity: .value(32000 * n),
+                                  priceKey: "aws/ebs/\(region)/iops/io2"))
+                out.add(UsageLine("\(label)Provisioned IOPS (above 32,000)", unit: "IOPS-month", quantity: .value(i - 32000 * n),
+                                  priceKey: "aws/ebs/\(region)/iops/io2-tier2"))
+            } else {
+                out.add(UsageLine("\(label)Provisioned IOPS", unit: "IOPS-month", quantity: q, priceKey: "aws/ebs/\(region)/iops/\(type)"))
+            }
+        case "standard":
+            out.add(UsageLine("\(label)I/O requests", unit: "1M requests",
+                              quantity: Q.usage("monthly_standard_io_requests", context, times: Decimal(string: "0.000001")!),
+                              priceKey: "aws/ebs/\(region)/io-requests/standard", usageBased: true))
+        default:
+            break
+        }
+        return out
+    }
+
+    /// Root and extra block devices of an instance or launch template.
+    static func blockDevices(region: String, root: Value, ebs: [Value], count: Quantity, context: PricingContext,
+                             label: String = "") -> PricedUsage {
+        var out = PricedUsage()
+        let rootBlock = root.block
+        if rootBlock.isUnknown || rootBlock.isNull || (rootBlock["volume_size"].isUnknown && rootBlock["volume_type"].isNull) {
+            let size = context.usage["root_volume_size_gb"] ?? 8
+            out.append(volumeLines(region: region, type: .string("gp2"), size: .number(Money.plain(size)), iops: .null, throughput: .null,
+                                   count: count, label: "\(label)Root volume: ", context: context))
+            out.assume("\(label.isEmpty ? "" : label)root volume comes from the AMI and is not in the plan: assumed \(Money.plain(size)) GB gp2 (set root_volume_size_gb in the usage file)")
+        } else {
+            out.append(volumeLines(region: region, type: rootBlock["volume_type"], size: rootBlock["volume_size"],
+                                   iops: rootBlock["iops"], throughput: rootBlock["throughput"], count: count,
+                                   label: "\(label)Root volume: ", context: context))
+        }
+        for (i, device) in ebs.enumerated() {
+            let name = device["device_name"].nonEmptyString ?? "#\(i + 1)"
+            out.append(volumeLines(region: region, type: device["volume_type"], size: device["volume_size"],
+                                   iops: device["iops"], throughput: device["throughput"], count: count,
+                                   label: "\(label)EBS volume \(name): ", context: context))
+        }
+        return out
+    }
+
+    static func monthlyHours(_ context: PricingContext) -> Decimal {
+        context.usage["monthly_hrs"] ?? Money.hoursPerMonth
+    }
+
+    static func os(_ context: PricingContext) -> String {
+        context.usage.text("operating_system")?.lowercased() == "windows" ? "windows" : "linux"
+    }
+}

@@ -1,0 +1,36 @@
+import FoundationEssentials
+/// `aws_ebs_volume`: gp2; gp3 with IOPS above 3,000 and throughput above 125 MiB/s; io1/io2 IOPS; st1; sc1; standard.
+struct EBSVolumePricer: Pricer {
+    let resourceTypes = ["aws_ebs_volume"]
+    let attributes: Set<String> = ["type", "size", "iops", "throughput", "availability_zone"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        let a = r.attributes
+        var out = AWS.volumeLines(region: r.region ?? "us-east-1", type: a["type"], size: a["size"], iops: a["iops"],
+                                  throughput: a["throughput"], label: "", context: context)
+        if a["type"].isNull { out.assume("volume type not set: gp2, the provider's default") }
+        return out
+    }
+}
+
+/// `aws_ebs_snapshot`, `aws_ebs_snapshot_copy`: snapshot storage, by default the source volume's size.
+struct EBSSnapshotPricer: Pricer {
+    let resourceTypes = ["aws_ebs_snapshot", "aws_ebs_snapshot_copy"]
+    let attributes: Set<String> = ["volume_size"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let quantity: Quantity
+        if let gb = context.usage["monthly_storage_gb"] {
+            quantity = .value(gb)
+        } else if let q = Q.number(r.attributes["volume_size"], attribute: "volume_size") {
+            quantity = q
+            out.assume("snapshot storage taken as the full volume size; incremental snapshots are smaller (set monthly_storage_gb)")
+        } else {
+            quantity = .usageNotGiven
+        }
+        out.add(UsageLine("EBS snapshot storage", unit: "GB-month", quantity: quantity,
+                          priceKey: "aws/ebs/\(r.region ?? "us-east-1")/snapshot", usageBased: true))
+        return out
+    }
+}

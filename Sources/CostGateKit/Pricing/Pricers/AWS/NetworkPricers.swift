@@ -1,0 +1,100 @@
+import FoundationEssentials
+/// `aws_eip`: a public IPv4 address is billed by the hour whether attached or idle (since February 2024).
+struct EIPPricer: Pricer {
+    let resourceTypes = ["aws_eip"]
+    let attributes: Set<String> = ["domain", "vpc"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        PricedUsage(lines: [UsageLine("Public IPv4 address", unit: "hour", quantity: .value(AWS.monthlyHours(context)),
+                                      priceKey: "aws/ec2/\(r.region ?? "us-east-1")/public-ipv4")])
+    }
+}
+
+/// `aws_nat_gateway`: hours, plus GB processed (usage).
+struct NATGatewayPricer: Pricer {
+    let resourceTypes = ["aws_nat_gateway"]
+    let attributes: Set<String> = []
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        let region = r.region ?? "us-east-1"
+        return PricedUsage(lines: [
+            UsageLine("NAT gateway", unit: "hour", quantity: .value(AWS.monthlyHours(context)), priceKey: "aws/vpc/\(region)/nat-gateway"),
+            UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
+                      priceKey: "aws/vpc/\(region)/nat-gateway-data", usageBased: true),
+        ])
+    }
+}
+
+/// `aws_lb`, `aws_alb`: hours plus capacity units (LCU for application, NLCU for network load balancers).
+struct LoadBalancerPricer: Pricer {
+    let resourceTypes = ["aws_lb", "aws_alb"]
+    let attributes: Set<String> = ["load_balancer_type"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        let region = r.region ?? "us-east-1"
+        let kind = r.attributes["load_balancer_type"].nonEmptyString ?? "application"
+        let name = ["application": "Application", "network": "Network", "gateway": "Gateway"][kind] ?? kind
+        let unit = kind == "network" ? "NLCU-hour" : "LCU-hour"
+        return PricedUsage(lines: [
+            UsageLine("\(name) load balancer", unit: "hour", quantity: .value(AWS.monthlyHours(context)),
+                      priceKey: "aws/elb/\(region)/\(kind)/hours"),
+            UsageLine("Capacity units", unit: unit, quantity: Q.usage("capacity_units", context, times: Money.hoursPerMonth),
+                      priceKey: "aws/elb/\(region)/\(kind)/lcu", usageBased: true),
+        ])
+    }
+}
+
+/// `aws_elb`: classic load balancer hours plus GB processed (usage).
+struct ClassicELBPricer: Pricer {
+    let resourceTypes = ["aws_elb"]
+    let attributes: Set<String> = []
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        let region = r.region ?? "us-east-1"
+        return PricedUsage(lines: [
+            UsageLine("Classic load balancer", unit: "hour", quantity: .value(AWS.monthlyHours(context)), priceKey: "aws/elb/\(region)/classic/hours"),
+            UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
+                      priceKey: "aws/elb/\(region)/classic/data", usageBased: true),
+        ])
+    }
+}
+
+/// `aws_vpc_endpoint`: interface and Gateway Load Balancer endpoints bill per AZ-hour and per GB; gateway endpoints are free.
+struct VPCEndpointPricer: Pricer {
+    let resourceTypes = ["aws_vpc_endpoint"]
+    let attributes: Set<String> = ["vpc_endpoint_type", "subnet_ids"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        let region = r.region ?? "us-east-1"
+        let kind = (r.attributes["vpc_endpoint_type"].nonEmptyString ?? "Gateway").lowercased()
+        var out = PricedUsage()
+        guard kind != "gateway" else {
+            out.assume("gateway endpoints (S3, DynamoDB) have no hourly or data charge")
+            return out
+        }
+        let subnets = r.attributes["subnet_ids"]
+        let azs: Quantity
+        if Q.isUnknown(subnets) {
+            azs = .unknownUntilApply(attribute: "subnet_ids")
+        } else {
+            let n = subnets.array.count
+            azs = .value(Decimal(max(n, 1)))
+            if n == 0 { out.assume("no subnet_ids: one availability zone assumed") }
+        }
+        out.add(UsageLine("Endpoint (\(kind == "interface" ? "Interface" : "GatewayLoadBalancer"), per AZ)", unit: "hour",
+                          quantity: Q.scaled(azs, by: AWS.monthlyHours(context)), priceKey: "aws/vpc/\(region)/endpoint/\(kind)"))
+        out.add(UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
+                          priceKey: "aws/vpc/\(region)/endpoint/\(kind)-data", usageBased: true))
+        return out
+    }
+}
+
+/// `aws_route53_zone`: a monthly fee per hosted zone; queries are usage.
+struct Route53ZonePricer: Pricer {
+    let resourceTypes = ["aws_route53_zone"]
+    let attributes: Set<String> = []
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        PricedUsage(lines: [UsageLine("Hosted zone", unit: "month", quantity: .value(1), priceKey: "aws/route53/global/hosted-zone")])
+    }
+}

@@ -1,0 +1,142 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file reads without Foundation's `Data` copies.
+public enum FileIO {
+    /// Reads a file, or standard input for `-`.
+    public static func read(_ path: String) throws -> [UInt8] {
+        if path == "-" { return readStream(fdopen(0, "rb")) }
+        guard let fp = fopen(path, "rb") else {
+            let reason = String(cString: strerror(errno))
+            throw CostGateError("cannot read: \(reason)", at: SourceLocation(file: path))
+        }
+        defer { fclose(fp) }
+        var st = stat()
+        if fstat(fileno(fp), &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            throw CostGateError("is a directory, not a file", at: SourceLocation(file: path))
+        }
+        if fstat(fileno(fp), &st) == 0, st.st_size > 0, (st.st_mode & S_IFMT) == S_IFREG {
+            let size = Int(st.st_size)
+            var buffer = [UInt8](repeating: 0, count: size)
+            let got = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, fp) }
+            if got < size { buffer.removeSubrange(got...) }
+            return buffer
+        }
+        return readStream(fp)
+    }
+
+    private static func readStream(_ fp: UnsafeMutablePointer<FILE>?) -> [UInt8] {
+        guard let fp else { return [] }
+        var out = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, 1 << 16, fp) }
+            if n <= 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    /// Writes a file atomically: a temporary file in the same folder, then rename.
+    public static func writeAtomically(_ text: String, to path: String) throws {
+        let tmp = path + ".costgate-tmp-\(getpid())"
+        guard let fp = fopen(tmp, "wb") else {
+            throw CostGateError("cannot write: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+        }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, fp) }
+        let closed = fclose(fp)
+        guard written == bytes.count, closed == 0, rename(tmp, path) == 0 else {
+            unlink(tmp)
+            throw CostGateError("cannot write: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+        }
+    }
+
+    /// Sorted entries of a directory (names only).
+    public static func list(_ path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// The path of the running executable.
+    public static func executablePath() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, 4095)
+        guard n > 0 else { return CommandLine.arguments.first }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Writes all of `text` to a file descriptor (1 = standard output, 2 = standard error).
+    public static func write(_ text: String, fd: Int32) {
+        let bytes = Array(text.utf8)
+        let total = bytes.count
+        var offset = 0
+        while offset < total {
+            let start = offset
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + start, total - start) }
+            if n <= 0 { if errno == EINTR { continue }; return }
+            offset += n
+        }
+    }
+
+    public static func environment(_ name: String) -> String? {
+        guard let v = getenv(name) else { return nil }
+        return String(cString: v)
+    }
+}
+
+/// Text encodings a plan may come in (PowerShell writes UTF-16LE with a BOM).
+enum TextEncoding {
+    /// UTF-8 bytes without BOM; UTF-16 (with BOM) is transcoded.
+    static func utf8(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            return Array(bytes[3...])
+        }
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            let little = bytes[0] == 0xFF
+            var units = [UInt16]()
+            units.reserveCapacity(bytes.count / 2)
+            var i = 2
+            while i + 1 < bytes.count {
+                let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+                units.append(little ? (a | b << 8) : (a << 8 | b))
+                i += 2
+            }
+            var out = [UInt8]()
+            out.reserveCapacity(units.count)
+            var decoder = UTF16()
+            var it = units.makeIterator()
+            loop: while true {
+                switch decoder.decode(&it) {
+                case .scalarValue(let s): out.append(contentsOf: Array(String(Character(s)).utf8))
+                case .emptyInput: break loop
+                case .error: out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                }
+            }
+            return out
+        }
+        return bytes
+    }
+}
