@@ -63,6 +63,12 @@ public struct Estimator: Sendable {
             }
             let context = PricingContext(usage: options.usage.values(for: r), index: index, asOf: asOf ?? "9999-12-31")
             let usage = pricer.usage(of: r, context: context)
+            if usage.lines.isEmpty {
+                // e.g. a gateway VPC endpoint or an ECS service on EC2: nothing of its own to pay for
+                skipped.append(SkippedResource(address: r.address, type: r.type, reason: .free,
+                                               detail: usage.assumptions.joined(separator: "; "), location: r.location))
+                continue
+            }
             let components = try options.pricebooks.value(usage.lines, view: options.view)
             var notes = usage.assumptions
             if r.regionAssumed, let region = r.region {

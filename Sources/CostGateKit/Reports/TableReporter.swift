@@ -31,7 +31,7 @@ public struct TableReporter: Reporter {
                 case .dependsOnUsage: cost = "depends on usage"
                 case .unknownUntilApply: cost = "unknown until apply"
                 }
-                let unitPrice = c.unitPrice.map { "$" + Format.unitPrice($0) } ?? "-"
+                let unitPrice = c.unitPrice.map { Format.displayUnitPrice($0) } ?? "-"
                 rows.append([branch + c.name, qty, c.unit, unitPrice, cost])
             }
             rows.append(["", "", "", "", Money.dollars(r.monthlyCost)])
@@ -51,11 +51,11 @@ public struct TableReporter: Reporter {
         out += "\n\(s.resources) resources: \(s.priced) priced, \(s.free) free, \(s.unsupported) not supported yet, \(s.deleted) deleted"
         out += "; \(s.priceNotFound) with a price not found, \(s.unknownUntilApply) unknown until apply, \(s.usageBased) depending on usage\n"
 
-        let usageLines = e.resources.flatMap { r in r.components.filter { $0.status == .dependsOnUsage }.map { (r, $0) } }
+        let usageLines = e.resources.flatMap { r in r.components.filter { $0.status == .dependsOnUsage }.map { (r.address, $0) } }
         if !usageLines.isEmpty {
             out += "\nDepends on usage (not in the total; give values with --usage):\n"
-            for (r, c) in usageLines {
-                out += "  \(r.address): \(c.name): $\(Format.unitPrice(c.unitPrice ?? 0)) per \(c.unit)\n"
+            for (text, addresses) in Self.grouped(usageLines.map { ("\($0.1.name): \(Format.displayUnitPrice($0.1.unitPrice ?? 0)) per \($0.1.unit)", $0.0) }) {
+                out += "  \(text): \(Self.list(addresses))\n"
             }
         }
         let notFound = e.resources.flatMap { r in r.components.filter { $0.status == .priceNotFound }.map { (r, $0) } }
@@ -73,15 +73,33 @@ public struct TableReporter: Reporter {
         if !e.skipped.isEmpty {
             out += "\nNot priced:\n"
             for k in e.skipped {
-                out += "  \(k.address)  \(k.reason.rawValue)\(k.detail.map { ": " + $0 } ?? "")\n"
+                let detail = (k.detail ?? "").isEmpty ? "" : ": " + k.detail!
+                out += "  \(k.address)  \(k.reason.rawValue)\(detail)\n"
             }
         }
-        let notes = e.assumptions + e.resources.flatMap { r in r.assumptions.map { "\(r.address): \($0)" } }
-        if !notes.isEmpty {
+        let perResource = Self.grouped(e.resources.flatMap { r in r.assumptions.map { ($0, r.address) } })
+        if !e.assumptions.isEmpty || !perResource.isEmpty {
             out += "\nAssumptions:\n"
-            for n in notes { out += "  - \(n)\n" }
+            for n in e.assumptions { out += "  - \(n)\n" }
+            for (text, addresses) in perResource { out += "  - \(text): \(Self.list(addresses))\n" }
         }
         return out
+    }
+
+    /// Identical texts once, in order of first appearance, with the addresses they apply to.
+    static func grouped(_ items: [(String, String)]) -> [(String, [String])] {
+        var order: [String] = []
+        var byText: [String: [String]] = [:]
+        for (text, address) in items {
+            if byText[text] == nil { order.append(text) }
+            byText[text, default: []].append(address)
+        }
+        return order.map { ($0, byText[$0]!) }
+    }
+
+    static func list(_ addresses: [String]) -> String {
+        if addresses.count <= 3 { return addresses.joined(separator: ", ") }
+        return addresses.prefix(3).joined(separator: ", ") + " and \(addresses.count - 3) more"
     }
 }
 

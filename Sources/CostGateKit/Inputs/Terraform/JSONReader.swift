@@ -213,6 +213,12 @@ struct JSONReader {
         return Swift.String(decoding: out, as: UTF8.self)
     }
 
+    /// A string, or nil for `null`.
+    mutating func readStringOrNull() throws -> String? {
+        if consumeNull() { return nil }
+        return try readString()
+    }
+
     /// The literal text of a number.
     mutating func readNumber() throws -> String {
         skipWhitespace()

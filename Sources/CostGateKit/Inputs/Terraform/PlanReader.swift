@@ -203,13 +203,13 @@ public struct PlanReader: Sendable {
         var obj = try r.beginObject()
         while let key = try r.nextKey(&obj) {
             switch key {
-            case "address": c.address = try r.readString()
-            case "module_address": c.moduleAddress = try r.readString()
-            case "mode": c.mode = try r.readString()
-            case "type": c.type = try r.readString()
-            case "name": c.name = try r.readString()
-            case "provider_name": c.providerName = try r.readString()
-            case "previous_address": c.previousAddress = r.consumeNull() ? nil : try r.readString()
+            case "address": c.address = try r.readStringOrNull() ?? c.address
+            case "module_address": c.moduleAddress = try r.readStringOrNull() ?? c.moduleAddress
+            case "mode": c.mode = try r.readStringOrNull() ?? c.mode
+            case "type": c.type = try r.readStringOrNull() ?? c.type
+            case "name": c.name = try r.readStringOrNull() ?? c.name
+            case "provider_name": c.providerName = try r.readStringOrNull() ?? c.providerName
+            case "previous_address": c.previousAddress = try r.readStringOrNull()
             case "deposed": c.deposed = !r.consumeNull(); if c.deposed { try r.skipValue() }
             case "change": c.changeOffset = r.pos; try r.skipValue()
             default: try r.skipValue()
@@ -232,11 +232,11 @@ public struct PlanReader: Sendable {
                     var res = try r.beginObject()
                     while let k = try r.nextKey(&res) {
                         switch k {
-                        case "address": c.address = try r.readString()
-                        case "mode": c.mode = try r.readString()
-                        case "type": c.type = try r.readString()
-                        case "name": c.name = try r.readString()
-                        case "provider_name": c.providerName = try r.readString()
+                        case "address": c.address = try r.readStringOrNull() ?? c.address
+                        case "mode": c.mode = try r.readStringOrNull() ?? c.mode
+                        case "type": c.type = try r.readStringOrNull() ?? c.type
+                        case "name": c.name = try r.readStringOrNull() ?? c.name
+                        case "provider_name": c.providerName = try r.readStringOrNull() ?? c.providerName
                         case "values": c.valuesOffset = r.pos; try r.skipValue()
                         case "sensitive_values": c.sensitiveOffset = r.pos; try r.skipValue()
                         default: try r.skipValue()
@@ -275,7 +275,7 @@ public struct PlanReader: Sendable {
                     if r.consumeNull() { actions = []; break }
                     var list: [String] = []
                     var arr = try r.beginArray()
-                    while try r.nextElement(&arr) { list.append(try r.readString()) }
+                    while try r.nextElement(&arr) { if let a = try r.readStringOrNull() { list.append(a) } }
                     actions = list
                 case "after": afterRaw = try readSelected(&r, wanted)
                 case "before": beforeRaw = try readSelected(&r, wanted)

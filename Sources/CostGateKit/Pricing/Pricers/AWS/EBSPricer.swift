@@ -6,9 +6,11 @@ struct EBSVolumePricer: Pricer {
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let a = r.attributes
-        var out = AWS.volumeLines(region: r.region ?? "us-east-1", type: a["type"], size: a["size"], iops: a["iops"],
-                                  throughput: a["throughput"], label: "", context: context)
-        if a["type"].isNull { out.assume("volume type not set: gp2, the provider's default") }
+        // `type` is optional and computed: when the configuration leaves it out, AWS creates gp2.
+        let defaulted = a["type"].isNull || a["type"].isUnknown
+        var out = AWS.volumeLines(region: r.region ?? "us-east-1", type: defaulted ? .string("gp2") : a["type"], size: a["size"],
+                                  iops: a["iops"], throughput: a["throughput"], label: "", context: context)
+        if defaulted { out.assume("volume type not set: gp2, the EC2 default") }
         return out
     }
 }

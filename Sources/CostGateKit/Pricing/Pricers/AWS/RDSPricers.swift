@@ -47,7 +47,7 @@ struct DBInstancePricer: Pricer {
             case "gp3":
                 let baseline: Decimal = (size.decimal ?? 0) >= 400 ? 12000 : 3000
                 if let i = iops.decimal, i > baseline {
-                    out.add(UsageLine("Provisioned GP3 IOPS (above \(Money.plain(baseline)))", unit: "IOPS-month", quantity: .value(i - baseline),
+                    out.add(UsageLine("Provisioned GP3 IOPS (above \(baseline == 3000 ? "3,000" : "12,000"))", unit: "IOPS-month", quantity: .value(i - baseline),
                                       priceKey: "aws/rds/\(region)/iops/gp3/\(deployment)"))
                 }
             default:

@@ -1,0 +1,136 @@
+import FoundationEssentials
+import Testing
+import CostGateKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the built `costgate` binary and checks stdout, stderr and the exit code.
+struct CLI {
+    static let root: String = {
+        var p = #filePath
+        for _ in 0..<3 { p = String(p[..<p.lastIndex(of: "/")!]) }
+        return p
+    }()
+    static let corpus = root + "/../shared/corpus/tfplan"
+    /// The binary sits beside the test bundle in the build folder.
+    static let binary: String = {
+        var dir = FileIO.executablePath() ?? ""
+        while !dir.isEmpty, !FileIO.exists(dir + "/costgate") || FileIO.isDirectory(dir + "/costgate") {
+            guard let slash = dir.lastIndex(of: "/") else { break }
+            dir = String(dir[..<slash])
+        }
+        return dir + "/costgate"
+    }()
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ args: [String], stdin: String? = nil) throws -> Result {
+        let tmp = "/tmp/costgate-cli-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let quoted = ([binary] + args).map { "'" + $0.replacingSingleQuotes() + "'" }.joined(separator: " ")
+        var command = "\(quoted) >\(tmp).out 2>\(tmp).err"
+        if let stdin {
+            try FileIO.writeAtomically(stdin, to: tmp + ".in")
+            command += " <\(tmp).in"
+        } else {
+            command += " </dev/null"
+        }
+        let status = system("cd '\(root)' && \(command)")
+        let out = String(decoding: (try? FileIO.read(tmp + ".out")) ?? [], as: UTF8.self)
+        let err = String(decoding: (try? FileIO.read(tmp + ".err")) ?? [], as: UTF8.self)
+        for ext in [".out", ".err", ".in"] { unlink(tmp + ext) }
+        return Result(status: (status >> 8) & 0xFF, stdout: out, stderr: err)
+    }
+}
+
+extension String {
+    func replacingSingleQuotes() -> String {
+        var out = ""
+        for ch in self { if ch == "'" { out += "'\\''" } else { out.append(ch) } }
+        return out
+    }
+}
+
+@Suite struct CLITests {
+    @Test func binaryIsBuilt() { #expect(FileIO.exists(CLI.binary), "\(CLI.binary)") }
+
+    @Test func estimatesTheShippedExample() throws {
+        let r = try CLI.run(["estimate", "examples/terraform/plan.json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("TOTAL MONTHLY COST: $"))
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func jsonToAFileAtomically() throws {
+        let out = "/tmp/costgate-cli-report-\(getpid()).json"
+        let r = try CLI.run(["estimate", "--format", "json", "--out", out,
+                             CLI.corpus + "/infracost__infracost/cmd__infracost__testdata__plan_with_target.json"])
+        #expect(r.status == 0)
+        #expect(r.stdout.isEmpty)
+        let text = String(decoding: try FileIO.read(out), as: UTF8.self)
+        #expect(text.contains("\"totalMonthlyCost\": \"16.18\""))
+        unlink(out)
+    }
+
+    @Test func readsStandardInput() throws {
+        let plan = String(decoding: try FileIO.read(CLI.corpus + "/infracost__infracost/cmd__infracost__testdata__plan_with_target.json"), as: UTF8.self)
+        let r = try CLI.run(["estimate", "-"], stdin: plan)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("$16.18"))
+    }
+
+    @Test(arguments: [
+        ("bridgecrewio__checkov/tests__terraform__runner__resources__plan__corrupted-tfplan.json", ":1:1: this is Terraform state"),
+        ("cycloidio__terracost/testdata__aws__terraform-plan-noprovider.json", ":190:1: invalid JSON"),
+        ("hashicorp__terraform-json/testdata__invalid__plan.json", ":676:29: invalid JSON"),
+        ("iDataist__Deploy-a-Scalable-IaaS-Web-Server-in-Azure/terraform__plan.json", ":1:1: this is a binary Terraform plan"),
+    ])
+    func brokenPlansExit2WithOneLine(_ file: String, _ expected: String) throws {
+        let path = CLI.corpus + "/" + file
+        let r = try CLI.run(["estimate", path])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("costgate: error: \(path)\(expected)"), "\(r.stderr)")
+        #expect(r.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test(arguments: [
+        (["estimate", "no/such/plan.json"], "costgate: error: no/such/plan.json: no such file or directory"),
+        (["estimate", "--format", "xml", "examples/terraform/plan.json"], "costgate: error: unknown format 'xml'"),
+        (["estimate", "--pricebook", "aws@1999.1.0", "examples/terraform/plan.json"], "costgate: error: no price book aws@1999.1.0"),
+        (["estimate", "--usage", "Package.swift", "examples/terraform/plan.json"], "costgate: error: Package.swift:"),
+        (["frobnicate"], "costgate: error: "),
+    ])
+    func usageAndInputErrorsExit2(_ args: [String], _ prefix: String) throws {
+        let r = try CLI.run(args)
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix(prefix), "\(r.stderr)")
+        #expect(r.stderr.filter { $0 == "\n" }.count == 1, "\(r.stderr)")
+        #expect(!r.stderr.contains("Fatal error"))
+    }
+
+    @Test func aBrokenPriceBookIsFileAndLine() throws {
+        let path = "/tmp/costgate-cli-badbook-\(getpid()).tsv"
+        try FileIO.writeAtomically("costgate-pricebook\t1\nid\taws\nversion\t9.9.9\neffective\t2026-01-01\ncurrency\tUSD\nprice\taws/x\thour\t-1\tS1\t2026-01-01\n", to: path)
+        let r = try CLI.run(["estimate", "--pricebook", path, "examples/terraform/plan.json"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "costgate: error: \(path):6:1: negative price -1 for aws/x\n")
+        unlink(path)
+    }
+
+    @Test func pricebookCommandsExplainPrices() throws {
+        let show = try CLI.run(["pricebook", "show", "aws/ec2/us-east-1/instance/t3.nano/"])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("0.0052 per hour\taws/karpenter-provider-aws/"))
+        let validate = try CLI.run(["pricebook", "validate", "pricebooks/aws/aws-2026.11.0.tsv"])
+        #expect(validate.status == 0)
+        #expect(validate.stdout.contains(": ok: aws@2026.11.0"))
+    }
+
+    @Test func helpAndVersionExit0() throws {
+        let help = try CLI.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("estimate"))
+        #expect(try CLI.run(["--version"]).status == 0)
+    }
+}

@@ -1,0 +1,62 @@
+import FoundationEssentials
+@testable import CostGateKit
+
+/// Paths the tests use, found from this file's location.
+enum Paths {
+    static let packageRoot: String = {
+        var p = #filePath
+        for _ in 0..<3 { p = String(p[..<p.lastIndex(of: "/")!]) }
+        return p
+    }()
+    static let fixtures = packageRoot + "/Tests/CostGateKitTests/Fixtures"
+    static let corpus = packageRoot + "/../shared/corpus"
+    static let tfplans = corpus + "/tfplan"
+    static let pricebooks = packageRoot + "/pricebooks"
+    /// Goldens pin this book, so publishing a new version does not change them.
+    static let awsBook = pricebooks + "/aws/aws-2026.11.0.tsv"
+}
+
+/// Plans in the shared corpus that are broken on purpose (see its INDEX.md) and must exit 2.
+enum Corpus {
+    static let broken: Set<String> = [
+        "bridgecrewio__checkov/tests__terraform__runner__resources__plan__corrupted-tfplan.json",
+        "cycloidio__terracost/testdata__aws__terraform-plan-noprovider.json",
+        "hashicorp__terraform-json/testdata__invalid__plan.json",
+        "iDataist__Deploy-a-Scalable-IaaS-Web-Server-in-Azure/terraform__plan.json",
+    ]
+
+    static func plans() -> [String] {
+        var out: [String] = []
+        for dir in FileIO.list(Paths.tfplans) where FileIO.isDirectory(Paths.tfplans + "/" + dir) {
+            for f in FileIO.list(Paths.tfplans + "/" + dir) { out.append(dir + "/" + f) }
+        }
+        return out
+    }
+}
+
+/// One book set for the whole test run, so the book is parsed once.
+let sharedBooks = PriceBookSet(paths: ["aws": Paths.awsBook])
+func books() -> PriceBookSet { sharedBooks }
+
+func runEstimate(_ paths: [String], usage: String? = nil, region: String? = nil) throws -> Estimate {
+    let usageFile = try usage.map { try UsageFile.load(path: $0) } ?? UsageFile()
+    let options = EstimateOptions(usage: usageFile, pricebooks: books(), defaultRegion: region ?? "us-east-1", regionWasGiven: region != nil)
+    return try Run(paths: paths, options: options).estimate()
+}
+
+func render(_ e: Estimate, _ format: String) throws -> String {
+    let refs = e.pricebooks.isEmpty ? [try PriceBook.load(path: Paths.awsBook).ref] : e.pricebooks
+    return try Reporters.reporter(for: format)!.render(Report(estimate: e, pricebooks: refs))
+}
+
+func readText(_ path: String) throws -> String { String(decoding: try FileIO.read(path), as: UTF8.self) }
+
+/// Compares with a golden file; `COSTGATE_UPDATE_GOLDEN=1` rewrites it (check the new output by hand first).
+func matchesGolden(_ actual: String, _ goldenPath: String) throws -> Bool {
+    if FileIO.environment("COSTGATE_UPDATE_GOLDEN") == "1" {
+        try FileIO.writeAtomically(actual, to: goldenPath)
+        return true
+    }
+    guard FileIO.exists(goldenPath) else { return false }
+    return try readText(goldenPath) == actual
+}
