@@ -30,6 +30,8 @@ public struct Estimator: Sendable {
     }
 
     public func estimate(_ resources: [Resource], inputs: [String], options: EstimateOptions) throws -> Estimate {
+        let started = ContinuousClock().now
+        defer { Timings.report("price+value", since: started) }
         let index = ResourceIndex(resources)
         var priced: [ResourceCost] = []
         var skipped: [SkippedResource] = []

@@ -119,8 +119,16 @@ struct Estimate: ParsableCommand {
         var refs = options.pricebooks.usedBooks
         if refs.isEmpty, let aws = books["aws"] { refs = [try PriceBook.load(path: aws).ref] }
         let report = Report(estimate: estimate, pricebooks: refs, view: options.view)
-        let text = try Reporters.reporter(for: format)!.render(report)
-        try Output.write(text, to: out)
+        let renderStarted = ContinuousClock().now
+        defer { Timings.report("render", since: renderStarted) }
+        let sink = try out.map { try OutputSink.file($0) } ?? .standardOutput()
+        do {
+            try Reporters.reporter(for: format)!.write(report, to: sink)
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            throw error
+        }
     }
 }
 

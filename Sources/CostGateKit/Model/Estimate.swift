@@ -15,7 +15,7 @@ public struct CostComponent: Sendable, Equatable {
     public var usageBased: Bool
     public var unitPrice: Decimal?
     public var monthlyCost: Decimal?
-    public var priceSource: String?
+    public var priceSource: PriceSource?
     public var priceDate: String?
 
     public var status: ComponentStatus {

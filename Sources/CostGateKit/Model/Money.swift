@@ -39,45 +39,41 @@ public enum Money {
 
     /// Fixed-point text with exactly `scale` decimals, rounded half away from zero: `373.12`.
     public static func format(_ value: Decimal, scale: Int) -> String {
-        var text = plain(value)
+        var text = Array(plain(value).utf8)
         var negative = false
-        if text.hasPrefix("-") { negative = true; text.removeFirst() }
-        var intPart = Substring(text)
-        var fracPart = Substring("")
-        if let dot = text.firstIndex(of: ".") {
-            intPart = text[..<dot]
-            fracPart = text[text.index(after: dot)...]
-        }
-        var digits = Array((intPart + fracPart.prefix(scale)).utf8).map { Int($0) - 48 }
-        let padding = max(0, scale - fracPart.count)
-        digits.append(contentsOf: repeatElement(0, count: padding))
-        if fracPart.count > scale, let next = fracPart.utf8.dropFirst(scale).first, next >= UInt8(ascii: "5") {
+        if text.first == UInt8(ascii: "-") { negative = true; text.removeFirst() }
+        let dot = text.firstIndex(of: UInt8(ascii: ".")) ?? text.count
+        var digits = Array(text[..<dot])                       // integer digits
+        let fraction = dot < text.count ? Array(text[(dot + 1)...]) : []
+        for i in 0..<scale { digits.append(i < fraction.count ? fraction[i] : UInt8(ascii: "0")) }
+        if fraction.count > scale, fraction[scale] >= UInt8(ascii: "5") {
             var i = digits.count - 1
             while i >= 0 {
-                if digits[i] == 9 { digits[i] = 0; i -= 1 } else { digits[i] += 1; break }
+                if digits[i] == UInt8(ascii: "9") { digits[i] = UInt8(ascii: "0"); i -= 1 } else { digits[i] += 1; break }
             }
-            if i < 0 { digits.insert(1, at: 0) }
+            if i < 0 { digits.insert(UInt8(ascii: "1"), at: 0) }
         }
-        let intCount = digits.count - scale
-        var out = String(digits[..<intCount].map { Character(Unicode.Scalar(UInt8($0 + 48))) })
-        if out.isEmpty { out = "0" }
-        // strip leading zeros of the integer part
-        while out.count > 1, out.hasPrefix("0") { out.removeFirst() }
+        var intPart = Array(digits[..<(digits.count - scale)])
+        while intPart.count > 1, intPart.first == UInt8(ascii: "0") { intPart.removeFirst() }
+        if intPart.isEmpty { intPart = [UInt8(ascii: "0")] }
+        var out = intPart
         if scale > 0 {
-            out += "." + String(digits[intCount...].map { Character(Unicode.Scalar(UInt8($0 + 48))) })
+            out.append(UInt8(ascii: "."))
+            out.append(contentsOf: digits[(digits.count - scale)...])
         }
-        let isZero = !out.contains(where: { $0 != "0" && $0 != "." })
-        return (negative && !isZero ? "-" : "") + out
+        let isZero = !out.contains { $0 != UInt8(ascii: "0") && $0 != UInt8(ascii: ".") }
+        if negative && !isZero { out.insert(UInt8(ascii: "-"), at: 0) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The shortest plain decimal text of a value (`0.0052`, `730`, `-1.5`), never exponent form.
     public static func plain(_ value: Decimal) -> String {
-        let text = "\(value)"
-        guard text.contains(".") else { return text }
-        var trimmed = Substring(text)
-        while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
-        if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
-        return String(trimmed)
+        let text = value.description
+        var utf8 = Array(text.utf8)
+        guard utf8.contains(UInt8(ascii: ".")) else { return text }
+        while utf8.last == UInt8(ascii: "0") { utf8.removeLast() }
+        if utf8.last == UInt8(ascii: ".") { utf8.removeLast() }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Dollar text for people: `$1,234.56`, `-$3.10`.

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Synchronization
 /// Turns a resource into usage lines: quantities and the price keys they need. Never dollars.
 ///
 /// Add a resource type = add one pricer file (and its golden test), then list it in `PricerRegistry`.
@@ -54,25 +55,36 @@ public struct PricingContext: Sendable {
     }
 }
 
+/// The run's resources by configuration address and by type, built on first use (only pricers that
+/// follow references, such as autoscaling groups, ask for it).
 final class ResourceIndex: Sendable {
-    let byConfigAddress: [String: [Resource]]
-    let byType: [String: [Resource]]
-
-    init(_ resources: [Resource]) {
-        var byConfig: [String: [Resource]] = [:]
+    private struct Tables: Sendable {
+        var byConfigAddress: [String: [Resource]] = [:]
         var byType: [String: [Resource]] = [:]
-        for r in resources {
-            byConfig[ConfigIndex.stripKeys(r.address), default: []].append(r)
-            byType[r.type, default: []].append(r)
-        }
-        self.byConfigAddress = byConfig
-        self.byType = byType
     }
 
-    func first(configAddress: String) -> Resource? { byConfigAddress[configAddress]?.first }
+    private let resources: [Resource]
+    private let tables = Mutex<Tables?>(nil)
+
+    init(_ resources: [Resource]) { self.resources = resources }
+
+    private func built() -> Tables {
+        tables.withLock { t in
+            if let t { return t }
+            var made = Tables()
+            for r in resources {
+                made.byConfigAddress[ConfigIndex.stripKeys(r.address), default: []].append(r)
+                made.byType[r.type, default: []].append(r)
+            }
+            t = made
+            return made
+        }
+    }
+
+    func first(configAddress: String) -> Resource? { built().byConfigAddress[configAddress]?.first }
 
     func find(type: String, attribute: String, value: String) -> Resource? {
-        byType[type]?.first { $0.attributes[attribute].string == value }
+        built().byType[type]?.first { $0.attributes[attribute].string == value }
     }
 }
 

@@ -3,18 +3,23 @@ import FoundationEssentials
 public struct PricerRegistry: Sendable {
     public let pricers: [any Pricer]
     private let byType: [String: any Pricer]
-    private let related: [String: Set<String>]
+    /// Attributes to decode, per type that has a pricer or is followed by one; others get `common`.
+    private let attributeSets: [String: Set<String>]
+    static let common: Set<String> = ["tags", "tags_all", "labels", "region", "availability_zone", "arn", "location", "zone"]
 
     public init(pricers: [any Pricer]) {
         self.pricers = pricers
         var byType: [String: any Pricer] = [:]
-        var related: [String: Set<String>] = [:]
+        var sets: [String: Set<String>] = [:]
         for p in pricers {
-            for t in p.resourceTypes { byType[t] = p }
-            for (t, attrs) in p.relatedAttributes { related[t, default: []].formUnion(attrs) }
+            for t in p.resourceTypes {
+                byType[t] = p
+                sets[t, default: Self.common].formUnion(p.attributes)
+            }
+            for (t, attrs) in p.relatedAttributes { sets[t, default: Self.common].formUnion(attrs) }
         }
         self.byType = byType
-        self.related = related
+        self.attributeSets = sets
     }
 
     public static let standard = PricerRegistry(pricers: [
@@ -32,12 +37,7 @@ public struct PricerRegistry: Sendable {
 
     /// Attributes the plan reader decodes for a type: what its pricer and the pricers that follow it read,
     /// plus the tag and region attributes.
-    public func attributes(for type: String) -> Set<String> {
-        var set: Set<String> = ["tags", "tags_all", "labels", "region", "availability_zone", "arn", "location", "zone"]
-        if let p = byType[type] { set.formUnion(p.attributes) }
-        if let r = related[type] { set.formUnion(r) }
-        return set
-    }
+    public func attributes(for type: String) -> Set<String> { attributeSets[type] ?? Self.common }
 
     public func isFree(_ type: String) -> Bool {
         if Self.freeTypes.contains(type) { return true }

@@ -16,7 +16,17 @@ public struct Report: Sendable {
 /// One small type per output format; `format` is the `--format` value.
 public protocol Reporter: Sendable {
     static var format: String { get }
-    func render(_ report: Report) throws -> String
+    /// Streams the report into `sink`.
+    func write(_ report: Report, to sink: OutputSink) throws
+}
+
+extension Reporter {
+    /// The whole report as text.
+    public func render(_ report: Report) throws -> String {
+        let sink = OutputSink()
+        try write(report, to: sink)
+        return sink.text
+    }
 }
 
 public enum Reporters {
@@ -32,10 +42,43 @@ public enum Reporters {
     }
 }
 
-enum Format {
-    static func money(_ d: Decimal) -> String { Money.format(d, scale: 2) }
-    static func quantity(_ d: Decimal) -> String { Money.plain(Money.rounded(d, scale: 10)) }
-    static func unitPrice(_ d: Decimal) -> String { Money.plain(d) }
+/// Number formatting for reports, memoized: a large plan repeats the same few quantities and prices.
+final class Format {
+    private var moneyCache: [Decimal: String] = [:]
+    private var quantityCache: [Decimal: String] = [:]
+    private var priceCache: [Decimal: String] = [:]
+    private var dollarCache: [Decimal: String] = [:]
+
+    func money(_ d: Decimal) -> String {
+        if let s = moneyCache[d] { return s }
+        let s = Money.format(d, scale: 2)
+        if moneyCache.count < 100_000 { moneyCache[d] = s }
+        return s
+    }
+
+    func dollars(_ d: Decimal) -> String {
+        if let s = dollarCache[d] { return s }
+        let s = Money.dollars(d)
+        if dollarCache.count < 100_000 { dollarCache[d] = s }
+        return s
+    }
+
+    func quantity(_ d: Decimal) -> String {
+        if let s = quantityCache[d] { return s }
+        let s = Money.plain(Money.rounded(d, scale: 10))
+        if quantityCache.count < 100_000 { quantityCache[d] = s }
+        return s
+    }
+
+    func unitPrice(_ d: Decimal) -> String {
+        if let s = priceCache[d] { return s }
+        let s = Money.plain(d)
+        priceCache[d] = s
+        return s
+    }
+
+    func displayUnitPrice(_ d: Decimal) -> String { Format.displayUnitPrice(d) }
+
     /// `$0.10`, `$0.0052`: at least two decimals, never fewer than the price has.
     static func displayUnitPrice(_ d: Decimal) -> String {
         let plain = Money.plain(d)

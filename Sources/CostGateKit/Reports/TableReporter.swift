@@ -1,89 +1,99 @@
 import FoundationEssentials
+
 /// `--format table` (the default): each resource with its components, totals, the summary, assumptions.
 public struct TableReporter: Reporter {
     public static let format = "table"
 
     public init() {}
 
-    public func render(_ report: Report) throws -> String {
+    public func write(_ report: Report, to out: OutputSink) throws {
         let e = report.estimate
-        var rows: [[String]] = []
-        var out = ""
+        let f = Format()
         let books = report.pricebooks.map { "\($0.id) \($0.version) (effective \($0.effectiveDate))" }.joined(separator: ", ")
-        out += "Price book: \(books.isEmpty ? "none" : books); view: \(report.view.name)\n\n"
+        out.write("Price book: \(books.isEmpty ? "none" : books); view: \(report.view.name)\n\n")
 
-        rows.append(["Name", "Monthly qty", "Unit", "Unit price", "Monthly cost"])
+        // Two passes over the same cells: widths first, then the lines (no table kept in memory).
+        let header = ["Name", "Monthly qty", "Unit", "Unit price", "Monthly cost"]
+        var widths = header.map(\.count)
         for r in e.resources {
-            var where_ = [r.region.map { $0 + (r.regionAssumed ? " (assumed)" : "") } ?? "", r.action.rawValue]
-            where_.removeAll { $0.isEmpty }
-            rows.append(["\(r.address)  [\(where_.joined(separator: ", "))]", "", "", "", ""])
-            for (i, c) in r.components.enumerated() {
-                let branch = i + 1 == r.components.count ? " └─ " : " ├─ "
-                var qty = "", cost = ""
-                switch c.quantity {
-                case .value(let q): qty = Format.quantity(q)
-                case .usageNotGiven: qty = "usage?"
-                case .unknownUntilApply: qty = "unknown"
-                }
-                switch c.status {
-                case .priced: cost = Money.dollars(c.monthlyCost ?? 0)
-                case .priceNotFound: cost = "price not found"
-                case .dependsOnUsage: cost = "depends on usage"
-                case .unknownUntilApply: cost = "unknown until apply"
-                }
-                let unitPrice = c.unitPrice.map { Format.displayUnitPrice($0) } ?? "-"
-                rows.append([branch + c.name, qty, c.unit, unitPrice, cost])
-            }
-            rows.append(["", "", "", "", Money.dollars(r.monthlyCost)])
+            for row in Self.rows(r, f) { for i in 0..<5 { widths[i] = max(widths[i], row[i].count) } }
         }
-        let widths = (0..<5).map { col in rows.map { $0[col].count }.max() ?? 0 }
-        for row in rows {
-            var line = row[0].padding(widths[0])
-            line += "  " + row[1].leftPadding(widths[1])
-            line += "  " + row[2].padding(widths[2])
-            line += "  " + row[3].leftPadding(widths[3])
-            line += "  " + row[4].leftPadding(widths[4])
-            out += line.trimmingTrailingSpaces() + "\n"
-        }
-        out += "\nTOTAL MONTHLY COST: \(Money.dollars(e.totalMonthlyCost)) \(e.currency)\n"
+        Self.line(header, widths, out)
+        for r in e.resources { for row in Self.rows(r, f) { Self.line(row, widths, out) } }
+        out.write("\nTOTAL MONTHLY COST: \(f.dollars(e.totalMonthlyCost)) \(e.currency)\n")
 
         let s = e.summary
-        out += "\n\(s.resources) resources: \(s.priced) priced, \(s.free) free, \(s.unsupported) not supported yet, \(s.deleted) deleted"
-        out += "; \(s.priceNotFound) with a price not found, \(s.unknownUntilApply) unknown until apply, \(s.usageBased) depending on usage\n"
+        out.write("\n\(s.resources) resources: \(s.priced) priced, \(s.free) free, \(s.unsupported) not supported yet, \(s.deleted) deleted")
+        out.write("; \(s.priceNotFound) with a price not found, \(s.unknownUntilApply) unknown until apply, \(s.usageBased) depending on usage\n")
 
         let usageLines = e.resources.flatMap { r in r.components.filter { $0.status == .dependsOnUsage }.map { (r.address, $0) } }
         if !usageLines.isEmpty {
-            out += "\nDepends on usage (not in the total; give values with --usage):\n"
-            for (text, addresses) in Self.grouped(usageLines.map { ("\($0.1.name): \(Format.displayUnitPrice($0.1.unitPrice ?? 0)) per \($0.1.unit)", $0.0) }) {
-                out += "  \(text): \(Self.list(addresses))\n"
+            out.write("\nDepends on usage (not in the total; give values with --usage):\n")
+            for (text, addresses) in Self.grouped(usageLines.map { ("\($0.1.name): \(f.displayUnitPrice($0.1.unitPrice ?? 0)) per \($0.1.unit)", $0.0) }) {
+                out.write("  \(text): \(Self.list(addresses))\n")
             }
         }
         let notFound = e.resources.flatMap { r in r.components.filter { $0.status == .priceNotFound }.map { (r, $0) } }
         if !notFound.isEmpty {
-            out += "\nPrice not found (not in the total):\n"
-            for (r, c) in notFound { out += "  \(r.address): \(c.name): \(c.priceKey)\n" }
+            out.write("\nPrice not found (not in the total):\n")
+            for (r, c) in notFound { out.write("  \(r.address): \(c.name): \(c.priceKey)\n") }
         }
         let unknown = e.resources.flatMap { r in r.components.filter { $0.status == .unknownUntilApply }.map { (r, $0) } }
         if !unknown.isEmpty {
-            out += "\nUnknown until apply (not in the total):\n"
+            out.write("\nUnknown until apply (not in the total):\n")
             for (r, c) in unknown {
-                if case .unknownUntilApply(let attr) = c.quantity { out += "  \(r.address): \(c.name) (\(attr))\n" }
+                if case .unknownUntilApply(let attr) = c.quantity { out.write("  \(r.address): \(c.name) (\(attr))\n") }
             }
         }
         if !e.skipped.isEmpty {
-            out += "\nNot priced:\n"
+            out.write("\nNot priced:\n")
             for k in e.skipped {
                 let detail = (k.detail ?? "").isEmpty ? "" : ": " + k.detail!
-                out += "  \(k.address)  \(k.reason.rawValue)\(detail)\n"
+                out.write("  \(k.address)  \(k.reason.rawValue)\(detail)\n")
             }
         }
         let perResource = Self.grouped(e.resources.flatMap { r in r.assumptions.map { ($0, r.address) } })
         if !e.assumptions.isEmpty || !perResource.isEmpty {
-            out += "\nAssumptions:\n"
-            for n in e.assumptions { out += "  - \(n)\n" }
-            for (text, addresses) in perResource { out += "  - \(text): \(Self.list(addresses))\n" }
+            out.write("\nAssumptions:\n")
+            for n in e.assumptions { out.write("  - \(n)\n") }
+            for (text, addresses) in perResource { out.write("  - \(text): \(Self.list(addresses))\n") }
         }
-        return out
+    }
+
+    /// The cells of one resource: its heading, its components, its subtotal.
+    static func rows(_ r: ResourceCost, _ f: Format) -> [[String]] {
+        var rows: [[String]] = []
+        var place = [r.region.map { $0 + (r.regionAssumed ? " (assumed)" : "") } ?? "", r.action.rawValue]
+        place.removeAll { $0.isEmpty }
+        rows.append(["\(r.address)  [\(place.joined(separator: ", "))]", "", "", "", ""])
+        for (i, c) in r.components.enumerated() {
+            let branch = i + 1 == r.components.count ? " └─ " : " ├─ "
+            var qty = "", cost = ""
+            switch c.quantity {
+            case .value(let q): qty = f.quantity(q)
+            case .usageNotGiven: qty = "usage?"
+            case .unknownUntilApply: qty = "unknown"
+            }
+            switch c.status {
+            case .priced: cost = f.dollars(c.monthlyCost ?? 0)
+            case .priceNotFound: cost = "price not found"
+            case .dependsOnUsage: cost = "depends on usage"
+            case .unknownUntilApply: cost = "unknown until apply"
+            }
+            rows.append([branch + c.name, qty, c.unit, c.unitPrice.map { f.displayUnitPrice($0) } ?? "-", cost])
+        }
+        rows.append(["", "", "", "", f.dollars(r.monthlyCost)])
+        return rows
+    }
+
+    static func line(_ row: [String], _ widths: [Int], _ out: OutputSink) {
+        var line = row[0].padding(widths[0])
+        line += "  " + row[1].leftPadding(widths[1])
+        line += "  " + row[2].padding(widths[2])
+        line += "  " + row[3].leftPadding(widths[3])
+        line += "  " + row[4].leftPadding(widths[4])
+        out.write(line.trimmingTrailingSpaces())
+        out.write(byte: 0x0A)
     }
 
     /// Identical texts once, in order of first appearance, with the addresses they apply to.
@@ -107,8 +117,8 @@ extension String {
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
     func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
     func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.hasSuffix(" ") { s = s.dropLast() }
-        return String(s)
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: " ") { end = utf8.index(before: end) }
+        return String(self[..<end])
     }
 }

@@ -47,15 +47,34 @@ public struct Run: Sendable {
         guard !files.isEmpty else { throw CostGateError("no plan files found in \(paths.joined(separator: ", "))") }
         let reader = estimator.planReader(defaultRegion: options.defaultRegion, regionWasGiven: options.regionWasGiven)
         var resources: [Resource] = []
+        let clock = ContinuousClock()
+        let started = clock.now
+        defer { Timings.report("read+price+value", since: started) }
         for file in files {
+            let readStarted = clock.now
             let bytes = try FileIO.read(file)
+            Timings.report("read file", since: readStarted)
             if Inputs.manifestExtensions.contains(where: { file.hasSuffix($0) }) || (!PlanReader.looksLikePlan(bytes) && file == "-") {
                 throw CostGateError("Kubernetes manifests are not supported yet; pass a Terraform plan (`terraform show -json PLANFILE`)",
                                     at: SourceLocation(file: file))
             }
+            let parseStarted = clock.now
             let plan = try reader.read(bytes: bytes, file: file)
+            Timings.report("parse plan", since: parseStarted)
             resources.append(contentsOf: plan.resources)
         }
         return try estimator.estimate(resources, inputs: files, options: options)
+    }
+}
+
+/// `COSTGATE_TIMINGS=1` prints how long each stage took to standard error (for benchmarking).
+public enum Timings {
+    public static let enabled = FileIO.environment("COSTGATE_TIMINGS") == "1"
+
+    public static func report(_ stage: String, since start: ContinuousClock.Instant) {
+        guard enabled else { return }
+        let d = ContinuousClock().now - start
+        let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+        FileIO.write("costgate: timing: \(stage): \(Int(ms)) ms\n", fd: 2)
     }
 }

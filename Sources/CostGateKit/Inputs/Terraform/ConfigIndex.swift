@@ -161,10 +161,18 @@ struct ConfigIndex: Sendable {
 
 /// Finds a resource's region: the provider block it uses (inheriting from parent modules), then
 /// its own attributes, then the run's default (reported as assumed).
-struct RegionResolver: Sendable {
+final class RegionResolver {
     let config: ConfigIndex
     let variables: [String: Value]
     let options: PlanReader.Options
+    /// Provider-block regions by (config key, provider, module): a plan repeats a handful of them.
+    private var memo: [String: String?] = [:]
+
+    init(config: ConfigIndex, variables: [String: Value], options: PlanReader.Options) {
+        self.config = config
+        self.variables = variables
+        self.options = options
+    }
 
     func region(provider: CloudProvider, providerName: String, configKey: String?, moduleAddress: String,
                 attributes: Value) -> (String?, Bool) {
@@ -193,6 +201,14 @@ struct RegionResolver: Sendable {
     }
 
     private func providerRegion(configKey: String?, providerName: String, moduleAddress: String) -> String? {
+        let memoKey = "\(configKey ?? "")|\(providerName)|\(configKey == nil ? moduleAddress : "")"
+        if let hit = memo[memoKey] { return hit }
+        let found = lookupProviderRegion(configKey: configKey, providerName: providerName, moduleAddress: moduleAddress)
+        memo[memoKey] = found
+        return found
+    }
+
+    private func lookupProviderRegion(configKey: String?, providerName: String, moduleAddress: String) -> String? {
         let local = providerName.split(separator: "/").last.map(String.init) ?? providerName
         var key = configKey ?? {
             let module = ConfigIndex.stripKeys(moduleAddress)

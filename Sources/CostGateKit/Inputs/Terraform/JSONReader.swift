@@ -58,6 +58,57 @@ struct JSONReader {
 
     // MARK: scanning
 
+    /// The offset of the first byte at or after `from` that is a quote, a backslash or a control
+    /// character (eight bytes at a time), or `bytes.count`.
+    @inline(__always) func scanString(from: Int) -> Int {
+        var i = from
+        let n = bytes.count
+        let base = bytes.baseAddress!
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let q = w ^ (ones &* 0x22)
+            let b = w ^ (ones &* 0x5C)
+            let hasQuote = (q &- ones) & ~q & highs
+            let hasBackslash = (b &- ones) & ~b & highs
+            let hasControl = (w &- (ones &* 0x20)) & ~w & highs
+            if (hasQuote | hasBackslash | hasControl) != 0 { break }
+            i += 8
+        }
+        while i < n {
+            let c = base[i]
+            if c == 0x22 || c == 0x5C || c < 0x20 { return i }
+            i += 1
+        }
+        return n
+    }
+
+    /// Reads a key without allocating: its bytes (no escapes) as a range, for matching against wanted names.
+    mutating func nextKeyRange(_ state: inout Container) throws -> Range<Int>? {
+        skipWhitespace()
+        guard pos < bytes.count else { throw fail("invalid JSON: unexpected end of file inside an object") }
+        if bytes[pos] == UInt8(ascii: "}") { pos += 1; return nil }
+        if !state.first {
+            guard bytes[pos] == UInt8(ascii: ",") else {
+                throw fail("invalid JSON: expected ',' or '}' in an object, found \(describe(at: pos))")
+            }
+            pos += 1
+            skipWhitespace()
+        }
+        state.first = false
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
+            throw fail("invalid JSON: expected a quoted key, found \(describe(at: pos))")
+        }
+        let start = pos + 1
+        try skipString()
+        try expect(UInt8(ascii: ":"), "':' after a key")
+        return start..<(start + max(0, keyEnd - start))
+    }
+
+    /// Where the last skipped string's content ended (before its closing quote).
+    private(set) var keyEnd = 0
+
     @inline(__always) mutating func skipWhitespace() {
         while pos < bytes.count {
             let c = bytes[pos]
@@ -146,12 +197,12 @@ struct JSONReader {
         let contentStart = pos
         var hasEscape = false
         while true {
+            pos = scanString(from: pos)
             guard pos < bytes.count else { throw fail("invalid JSON: string is not closed", at: start) }
             let c = bytes[pos]
             if c == UInt8(ascii: "\"") { break }
             if c == UInt8(ascii: "\\") { hasEscape = true; pos += 2; continue }
-            if c < 0x20 { throw fail("invalid JSON: control character inside a string (is a closing quote missing?)") }
-            pos += 1
+            throw fail("invalid JSON: control character inside a string (is a closing quote missing?)")
         }
         let contentEnd = pos
         pos += 1
@@ -314,12 +365,13 @@ struct JSONReader {
     private mutating func skipString() throws {
         let start = pos
         pos += 1
-        while pos < bytes.count {
+        while true {
+            pos = scanString(from: pos)
+            guard pos < bytes.count else { break }
             let c = bytes[pos]
-            if c == UInt8(ascii: "\"") { pos += 1; return }
+            if c == UInt8(ascii: "\"") { keyEnd = pos; pos += 1; return }
             if c == UInt8(ascii: "\\") { pos += 2; continue }
-            if c < 0x20 { throw fail("invalid JSON: control character inside a string (is a closing quote missing?)") }
-            pos += 1
+            throw fail("invalid JSON: control character inside a string (is a closing quote missing?)")
         }
         throw fail("invalid JSON: string is not closed", at: start)
     }

@@ -1,4 +1,7 @@
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Reads `terraform show -json` output into neutral `Resource`s.
 ///
 /// Only what pricing needs is decoded: for each resource the reader asks `attributesFor(type)` which
@@ -78,6 +81,7 @@ public struct PlanReader: Sendable {
         var previousAddress: String?
         var deposed = false
         var changeOffset: Int?
+        var parsed: ParsedChange?
         var valuesOffset: Int?
         var sensitiveOffset: Int?
     }
@@ -179,6 +183,7 @@ public struct PlanReader: Sendable {
         }
 
         let regions = RegionResolver(config: config, variables: variables, options: options)
+        let moduleNames = ModuleNames()
         var resources: [Resource] = []
         var dataSources = 0
 
@@ -192,7 +197,7 @@ public struct PlanReader: Sendable {
         for change in changes {
             if change.mode == "data" { dataSources += 1; continue }
             if change.deposed { continue }
-            resources.append(try buildResource(change, reader: &r, regions: regions, file: file))
+            resources.append(try buildResource(change, reader: &r, regions: regions, moduleNames: moduleNames, file: file))
         }
         return Plan(file: file, formatVersion: formatVersion, terraformVersion: terraformVersion,
                     resources: resources, dataSources: dataSources)
@@ -211,11 +216,54 @@ public struct PlanReader: Sendable {
             case "provider_name": c.providerName = try r.readStringOrNull() ?? c.providerName
             case "previous_address": c.previousAddress = try r.readStringOrNull()
             case "deposed": c.deposed = !r.consumeNull(); if c.deposed { try r.skipValue() }
-            case "change": c.changeOffset = r.pos; try r.skipValue()
+            case "change":
+                // Terraform writes `type` before `change`; then the change is read in one pass.
+                if !c.type.isEmpty, c.mode != "data" {
+                    c.parsed = try readChange(&r, wanted: attributesFor(c.type), address: c.address)
+                } else {
+                    c.changeOffset = r.pos
+                    try r.skipValue()
+                }
             default: try r.skipValue()
             }
         }
         return c
+    }
+
+    struct ParsedChange {
+        var action: Action
+        var after: Value
+        var before: Value
+    }
+
+    private func readChange(_ r: inout JSONReader, wanted: Set<String>, address: String) throws -> ParsedChange {
+        var afterRaw: Value = .null, beforeRaw: Value = .null
+        var afterUnknown: Value = .null, afterSensitive: Value = .null, beforeSensitive: Value = .null
+        var actions: [String]?
+        var obj = try r.beginObject()
+        while let key = try r.nextKey(&obj) {
+            switch key {
+            case "actions":
+                if r.consumeNull() { actions = []; break }
+                var list: [String] = []
+                var arr = try r.beginArray()
+                while try r.nextElement(&arr) { if let a = try r.readStringOrNull() { list.append(a) } }
+                actions = list
+            case "after": afterRaw = try readSelected(&r, wanted)
+            case "before": beforeRaw = try readSelected(&r, wanted)
+            case "after_unknown": afterUnknown = try readSelected(&r, wanted)
+            case "after_sensitive": afterSensitive = try readSelected(&r, wanted)
+            case "before_sensitive": beforeSensitive = try readSelected(&r, wanted)
+            default: try r.skipValue()
+            }
+        }
+        let list = actions ?? []
+        guard let action = Action.fromTerraform(list) else {
+            throw CostGateError("resource \(address) has unknown actions \(list); costgate knows create, update, delete, no-op, read, forget and replace",
+                                at: SourceLocation(file: r.file))
+        }
+        return ParsedChange(action: action, after: Self.overlay(afterRaw, unknown: afterUnknown, sensitive: afterSensitive),
+                            before: Self.overlay(beforeRaw, unknown: .null, sensitive: beforeSensitive))
     }
 
     private func readPlannedModule(_ r: inout JSONReader, into out: inout [RawChange]) throws {
@@ -257,42 +305,22 @@ public struct PlanReader: Sendable {
 
     // MARK: - one resource
 
-    private func buildResource(_ c: RawChange, reader r: inout JSONReader, regions: RegionResolver, file: String) throws -> Resource {
+    private func buildResource(_ c: RawChange, reader r: inout JSONReader, regions: RegionResolver, moduleNames: ModuleNames,
+                               file: String) throws -> Resource {
         let wanted = attributesFor(c.type)
         var action: Action = .planned
         var after: Value = .null
         var before: Value = .null
 
-        if let offset = c.changeOffset {
+        var parsed = c.parsed
+        if parsed == nil, let offset = c.changeOffset {
             r.pos = offset
-            var afterRaw: Value = .null, beforeRaw: Value = .null
-            var afterUnknown: Value = .null, afterSensitive: Value = .null, beforeSensitive: Value = .null
-            var actions: [String]?
-            var obj = try r.beginObject()
-            while let key = try r.nextKey(&obj) {
-                switch key {
-                case "actions":
-                    if r.consumeNull() { actions = []; break }
-                    var list: [String] = []
-                    var arr = try r.beginArray()
-                    while try r.nextElement(&arr) { if let a = try r.readStringOrNull() { list.append(a) } }
-                    actions = list
-                case "after": afterRaw = try readSelected(&r, wanted)
-                case "before": beforeRaw = try readSelected(&r, wanted)
-                case "after_unknown": afterUnknown = try readSelected(&r, wanted)
-                case "after_sensitive": afterSensitive = try readSelected(&r, wanted)
-                case "before_sensitive": beforeSensitive = try readSelected(&r, wanted)
-                default: try r.skipValue()
-                }
-            }
-            let list = actions ?? []
-            guard let a = Action.fromTerraform(list) else {
-                throw CostGateError("resource \(c.address) has unknown actions \(list); costgate knows create, update, delete, no-op, read, forget and replace",
-                                    at: SourceLocation(file: file))
-            }
-            action = a
-            after = Self.overlay(afterRaw, unknown: afterUnknown, sensitive: afterSensitive)
-            before = Self.overlay(beforeRaw, unknown: .null, sensitive: beforeSensitive)
+            parsed = try readChange(&r, wanted: wanted, address: c.address)
+        }
+        if let p = parsed {
+            action = p.action
+            after = p.after
+            before = p.before
         } else if let offset = c.valuesOffset {
             r.pos = offset
             let values = try readSelected(&r, wanted)
@@ -305,7 +333,8 @@ public struct PlanReader: Sendable {
         }
 
         let provider = Resource.cloudProvider(forType: c.type)
-        let configAddress = ConfigIndex.configAddress(module: c.moduleAddress, type: c.type, name: c.name)
+        let module = moduleNames.name(c.moduleAddress)
+        let configAddress = module.isEmpty ? "\(c.type).\(c.name)" : "\(module).\(c.type).\(c.name)"
         let configResource = regions.config.resources[configAddress]
         let attributes = action.existsAfter ? after : before
         let (region, assumed) = regions.region(
@@ -315,7 +344,7 @@ public struct PlanReader: Sendable {
             address: c.address, type: c.type, name: c.name, provider: provider, providerName: c.providerName,
             region: region, regionAssumed: assumed, action: action, attributes: after, before: before,
             previousAddress: c.previousAddress, location: SourceLocation(file: file),
-            references: configResource?.references ?? [:], moduleAddress: ConfigIndex.stripKeys(c.moduleAddress))
+            references: configResource?.references ?? [:], moduleAddress: module)
     }
 
     /// Reads an object keeping only the wanted top-level members (or skips a non-object).
@@ -329,10 +358,37 @@ public struct PlanReader: Sendable {
         }
         var members: [String: Value] = [:]
         var obj = try r.beginObject()
-        while let key = try r.nextKey(&obj) {
-            if wanted.contains(key) { members[key] = try r.readValue() } else { try r.skipValue() }
+        while let range = try r.nextKeyRange(&obj) {
+            // compare the key's bytes with the wanted names; allocate only for the ones kept
+            let keyBytes = UnsafeBufferPointer(rebasing: r.bytes[range])
+            if let name = Self.match(keyBytes, in: wanted) {
+                members[name] = try r.readValue()
+            } else {
+                try r.skipValue()
+            }
         }
         return .object(members)
+    }
+
+    /// The wanted name equal to these key bytes (keys with escapes never match: attribute names have none).
+    static func match(_ key: UnsafeBufferPointer<UInt8>, in wanted: Set<String>) -> String? {
+        for name in wanted {
+            var name = name
+            let equal = name.withUTF8 { n in n.count == key.count && (n.count == 0 || memcmp(n.baseAddress!, key.baseAddress!, n.count) == 0) }
+            if equal { return name }
+        }
+        return nil
+    }
+
+    /// Module instance address → configuration address (`module.a["k"]` → `module.a`), memoized.
+    final class ModuleNames {
+        private var names: [String: String] = ["": ""]
+        func name(_ instance: String) -> String {
+            if let n = names[instance] { return n }
+            let n = ConfigIndex.stripKeys(instance)
+            names[instance] = n
+            return n
+        }
     }
 
     /// Merges a value with its `after_unknown` and `*_sensitive` mirrors.

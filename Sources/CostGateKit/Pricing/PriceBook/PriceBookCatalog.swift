@@ -86,6 +86,16 @@ public struct PriceBookCatalog: Sendable {
 public final class PriceBookSet: Sendable {
     private let paths: [String: String]
     private let loaded = Mutex<[String: PriceBook]>([:])
+    /// Prices already looked up (their amounts parsed once), and keys known to be missing.
+    private let prices = Mutex<[String: Price?]>([:])
+
+    /// The price for a key from the book its first segment names, or nil (price not found).
+    public func price(_ key: String) throws -> Price? {
+        if let hit = prices.withLock({ $0[key] }) { return hit }
+        let found = try book(for: key)?.price(key)
+        prices.withLock { $0[key] = .some(found) }
+        return found
+    }
 
     /// - Parameter paths: book id (`aws`) → file.
     public init(paths: [String: String]) { self.paths = paths }
@@ -109,10 +119,10 @@ public final class PriceBookSet: Sendable {
         try lines.map { line in
             var c = CostComponent(name: line.component, unit: line.unit, quantity: line.quantity, priceKey: line.priceKey,
                                   usageBased: line.usageBased, unitPrice: nil, monthlyCost: nil, priceSource: nil, priceDate: nil)
-            if let book = try book(for: line.priceKey), let price = book.price(line.priceKey), price.unit == line.unit {
+            if let price = try price(line.priceKey), price.unit == line.unit {
                 let unitPrice = view.apply(to: price)
                 c.unitPrice = unitPrice
-                c.priceSource = price.source.citation
+                c.priceSource = price.source
                 c.priceDate = price.date
                 if case .value(let q) = line.quantity { c.monthlyCost = q * unitPrice }
             }

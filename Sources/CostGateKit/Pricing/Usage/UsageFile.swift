@@ -40,6 +40,7 @@ public struct UsageFile: Sendable {
     public func values(for resource: Resource) -> UsageValues {
         var merged = defaults[resource.type] ?? [:]
         var texts = textDefaults[resource.type] ?? [:]
+        if byAddress.isEmpty && textByAddress.isEmpty { return UsageValues(merged, texts: texts) }
         let wildcard = ConfigIndex.stripKeys(resource.address) + "[*]"
         for key in [wildcard, resource.address] {
             if let v = byAddress[key] { merged.merge(v) { _, new in new } }
