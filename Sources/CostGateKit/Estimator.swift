@@ -37,6 +37,7 @@ public struct Estimator: Sendable {
         var skipped: [SkippedResource] = []
         var assumed: [String] = []
         var asOf: String?
+        let strings = Interner()
 
         for r in resources.sorted(by: { $0.address < $1.address }) {
             switch r.action {
@@ -71,8 +72,12 @@ public struct Estimator: Sendable {
                                                detail: usage.assumptions.joined(separator: "; "), location: r.location))
                 continue
             }
-            let components = try options.pricebooks.value(usage.lines, view: options.view)
-            var notes = usage.assumptions
+            var components = try options.pricebooks.value(usage.lines, view: options.view)
+            for i in components.indices {
+                components[i].name = strings.intern(components[i].name)
+                components[i].priceKey = strings.intern(components[i].priceKey)
+            }
+            var notes = usage.assumptions.map(strings.intern)
             if r.regionAssumed, let region = r.region {
                 notes.insert("region not found in the plan: \(region) used\(options.regionWasGiven ? " (--region)" : " (the default; set --region)")", at: 0)
                 assumed.append(r.address)

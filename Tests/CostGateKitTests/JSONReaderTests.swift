@@ -50,3 +50,28 @@ import Testing
         #expect(error(deep)?.contains("nested more than") == true)
     }
 }
+
+@Suite struct FastSkipTests {
+    func skipError(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buf -> String? in
+            var r = JSONReader(bytes: buf, file: "t.json")
+            do { try r.skipValue(); return r.pos == buf.count ? nil : "stopped at \(r.pos)" } catch { return "\(error)" }
+        }
+    }
+
+    @Test func acceptsValidJSON() {
+        #expect(skipError(#"{"a": [1, -2.5e3, true, false, null, "x\"]{"], "b": {}}"#) == nil)
+    }
+
+    @Test(arguments: [
+        (#"{"a": [1, 2}"#, "t.json:1:12: invalid JSON: unexpected '}' (is a bracket unbalanced?)"),
+        (#"{"a": tru}"#, "t.json:1:7: invalid JSON: unexpected 't'"),
+        (#"{"a": 1x}"#, "t.json:1:8: invalid JSON: unexpected 'x'"),
+        ("{\"a\": \"line\nbreak\"}", "t.json:1:12: invalid JSON: control character inside a string (is a closing quote missing?)"),
+        (#"{"a": [1, 2]"#, "t.json:1:13: invalid JSON: unexpected end of file inside an object"),
+    ])
+    func rejectsBrokenJSON(_ text: String, _ message: String) {
+        #expect(skipError(text) == message)
+    }
+}

@@ -46,7 +46,7 @@ import Testing
 
     @Test func unknownFieldsAndSourcesAreRejected() {
         #expect(message("discount\t10\n")?.hasPrefix("book.tsv:7:1: unknown field `discount`") == true)
-        #expect(message("price\ttest/a\thour\t1\tS9\t2026-01-01\n") == "book.tsv:7:1: price test/a names source S9, which no `source` record defines")
+        #expect(message("price\ttest/a\thour\t1\tS9\t2026-01-01\n") == "book.tsv:7:1: price on this line names source S9, which no `source` record defines")
         #expect(message("price\ttest/a\thour\t1\n")?.contains("5 or 6 tab-separated fields") == true)
     }
 
@@ -63,5 +63,25 @@ import Testing
         #expect(try catalog.resolve("aws@2026.11.0").hasSuffix("aws-2026.11.0.tsv"))
         #expect(throws: CostGateError.self) { try catalog.resolve("aws@1999.1.0") }
         #expect(PriceBookCatalog.versionKey("2026.11.10").lexicographicallyPrecedes(PriceBookCatalog.versionKey("2026.12.0")))
+    }
+}
+
+@Suite struct PriceBookOrderTests {
+    @Test func anUnsortedHandMadeBookIsSortedAndStillFindsEveryKey() throws {
+        let body = "price\ttest/b\thour\t2\tS1\t2026-01-01\nprice\ttest/a\thour\t1\tS1\t2026-01-01\nprice\ttest/c\thour\t3\tS1\t2026-01-01\n"
+        let book = try PriceBook.parse(Array((PriceBookTests.header + body).utf8), path: "book.tsv")
+        #expect(book.keys == ["test/a", "test/b", "test/c"])
+        #expect(book.price("test/a")?.amount == 1)
+        #expect(book.price("test/c")?.amount == 3)
+        #expect(book.price("test/bb") == nil)
+        let dup = "price\ttest/b\thour\t2\tS1\t2026-01-01\nprice\ttest/a\thour\t1\tS1\t2026-01-01\nprice\ttest/b\thour\t3\tS1\t2026-01-01\n"
+        #expect(throws: CostGateError("duplicate price key test/b (first defined on line 7)", at: SourceLocation(file: "book.tsv", line: 9, column: 1))) {
+            try PriceBook.parse(Array((PriceBookTests.header + dup).utf8), path: "book.tsv")
+        }
+    }
+
+    @Test func everyKeyOfTheShippedBookIsFound() throws {
+        let book = try PriceBook.load(path: Paths.awsBook)
+        for key in book.keys { #expect(book.price(key)?.key == key) }
     }
 }

@@ -4,13 +4,13 @@ import FoundationEssentials
 /// Two leaves are costgate's own: `unknown` (Terraform will only know the value after apply) and
 /// `sensitive` (the value was marked sensitive; it is dropped when the plan is read, so no later
 /// stage can print it). Numbers keep their literal text so that they convert to `Decimal` exactly.
-public indirect enum Value: Sendable, Equatable {
+public enum Value: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(String)
     case string(String)
     case array([Value])
-    case object([String: Value])
+    case object(Members)
     case unknown
     case sensitive
 
@@ -66,9 +66,9 @@ public indirect enum Value: Sendable, Equatable {
         return []
     }
 
-    public var objectMembers: [String: Value] {
+    public var objectMembers: Members {
         if case .object(let members) = self { return members }
-        return [:]
+        return Members()
     }
 
     /// The first element of a Terraform nested block (`root_block_device = [ {...} ]`), or an object itself.
@@ -78,5 +78,66 @@ public indirect enum Value: Sendable, Equatable {
         case .object: return self
         default: return .null
         }
+    }
+}
+
+/// The members of an object, in document order. Objects in plans and manifests are small, so a list
+/// beats a hash table: one allocation, no hashing, and lookups that scan a handful of keys.
+/// A key given twice keeps its last value.
+public struct Members: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
+    public typealias Element = (key: String, value: Value)
+    private var pairs: [Element]
+
+    public init() { pairs = [] }
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        pairs = []
+        for (k, v) in elements { self[k] = v }
+    }
+    init(reservingCapacity n: Int) {
+        pairs = []
+        pairs.reserveCapacity(n)
+    }
+
+    public var count: Int { pairs.count }
+    public var isEmpty: Bool { pairs.isEmpty }
+    public var keys: [String] { pairs.map(\.key) }
+    public var values: [Value] { pairs.map(\.value) }
+    public func makeIterator() -> IndexingIterator<[Element]> { pairs.makeIterator() }
+
+    public subscript(key: String) -> Value? {
+        get {
+            var i = pairs.count - 1
+            while i >= 0 {
+                if pairs[i].key == key { return pairs[i].value }
+                i -= 1
+            }
+            return nil
+        }
+        set {
+            if let i = pairs.lastIndex(where: { $0.key == key }) {
+                if let newValue { pairs[i].value = newValue } else { pairs.remove(at: i) }
+            } else if let newValue {
+                pairs.append((key, newValue))
+            }
+        }
+    }
+
+    /// Adds a member read from a document (a repeated key is resolved on lookup: the last wins).
+    mutating func append(_ key: String, _ value: Value) { pairs.append((key, value)) }
+
+    /// Drops spare capacity, so a large plan's many small objects take only the room they need.
+    mutating func compact() {
+        guard pairs.capacity > pairs.count + 1 else { return }
+        let n = pairs.count
+        pairs = [Element](unsafeUninitializedCapacity: n) { buffer, initialized in
+            _ = buffer.initialize(from: pairs)
+            initialized = n
+        }
+    }
+
+    public static func == (a: Members, b: Members) -> Bool {
+        guard a.count == b.count else { return false }
+        for (k, v) in a where b[k] != v { return false }
+        return true
     }
 }

@@ -30,7 +30,7 @@ public struct JSONReporter: Reporter {
         out.write("  \"resources\": [")
         for (i, r) in e.resources.enumerated() {
             out.write(i == 0 ? "\n    " : ",\n    ")
-            Self.resource(r, f).write(to: out, indent: 2)
+            Self.writeResource(r, f, out)
         }
         out.write(e.resources.isEmpty ? "],\n" : "\n  ],\n")
         out.write("  \"skipped\": [")
@@ -53,6 +53,58 @@ public struct JSONReporter: Reporter {
 
     static func book(_ b: PriceBookRef) -> JSON {
         .object([("id", .string(b.id)), ("version", .string(b.version)), ("effectiveDate", .string(b.effectiveDate))])
+    }
+
+    /// Writes one resource exactly as `resource(_:_:)` renders it, without building the tree.
+    static func writeResource(_ r: ResourceCost, _ f: Format, _ out: OutputSink) {
+        func field(_ name: String, _ indent: String, first: Bool = false) {
+            out.write(first ? "{\n" : ",\n")
+            out.write(indent)
+            out.write(name)
+        }
+        func str(_ v: String?) { if let v { JSON.quote(v, to: out) } else { out.write("null") } }
+        let i3 = "      ", i4 = "        ", i5 = "          "
+        field("\"address\": ", i3, first: true); str(r.address)
+        field("\"type\": ", i3); str(r.type)
+        field("\"region\": ", i3); str(r.region)
+        field("\"regionAssumed\": ", i3); out.write(r.regionAssumed ? "true" : "false")
+        field("\"action\": ", i3); str(r.action.rawValue)
+        field("\"monthlyCost\": ", i3); str(f.money(r.monthlyCost))
+        field("\"components\": ", i3)
+        if r.components.isEmpty { out.write("[]") } else {
+            out.write("[")
+            for (k, c) in r.components.enumerated() {
+                out.write(k == 0 ? "\n" : ",\n")
+                out.write(i4)
+                let status = c.status
+                field("\"name\": ", i5, first: true); str(c.name)
+                field("\"unit\": ", i5); str(c.unit)
+                field("\"monthlyQuantity\": ", i5); str(c.quantity.decimal.map { f.quantity($0) })
+                field("\"unitPrice\": ", i5); str(c.unitPrice.map { f.unitPrice($0) })
+                field("\"monthlyCost\": ", i5); str(status == .priced ? f.money(c.monthlyCost ?? 0) : nil)
+                field("\"priceKey\": ", i5); str(c.priceKey)
+                field("\"priceSource\": ", i5); str(c.priceSource.map { f.citation($0) })
+                field("\"priceDate\": ", i5); str(c.priceDate)
+                field("\"status\": ", i5); str(status.rawValue)
+                field("\"usageBased\": ", i5); out.write(c.usageBased ? "true" : "false")
+                field("\"priceNotFound\": ", i5); out.write(status == .priceNotFound ? "true" : "false")
+                field("\"unknownUntilApply\": ", i5)
+                if case .unknownUntilApply(let a) = c.quantity { str(a) } else { out.write("false") }
+                out.write("\n" + i4 + "}")
+            }
+            out.write("\n" + i3 + "]")
+        }
+        field("\"assumptions\": ", i3)
+        if r.assumptions.isEmpty { out.write("[]") } else {
+            out.write("[")
+            for (k, a) in r.assumptions.enumerated() {
+                out.write(k == 0 ? "\n" + i4 : ",\n" + i4)
+                str(a)
+            }
+            out.write("\n" + i3 + "]")
+        }
+        field("\"location\": ", i3); str(r.location?.description)
+        out.write("\n    }")
     }
 
     static func resource(_ r: ResourceCost, _ f: Format) -> JSON {
@@ -85,7 +137,7 @@ public struct JSONReporter: Reporter {
             ("unitPrice", c.unitPrice.map { .string(f.unitPrice($0)) } ?? .null),
             ("monthlyCost", status == .priced ? .string(f.money(c.monthlyCost ?? 0)) : .null),
             ("priceKey", .string(c.priceKey)),
-            ("priceSource", .opt(c.priceSource?.citation)),
+            ("priceSource", .opt(c.priceSource.map { f.citation($0) })),
             ("priceDate", .opt(c.priceDate)),
             ("status", .string(status.rawValue)),
             ("usageBased", .bool(c.usageBased)),

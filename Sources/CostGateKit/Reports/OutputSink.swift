@@ -7,7 +7,10 @@ import Glibc
 /// in memory. A file target is a temporary file renamed over the destination only when the report is
 /// complete, so a failed run leaves nothing half-written.
 public final class OutputSink {
-    private var buffer: [UInt8] = []
+    // A raw buffer rather than an array: appends are memcpy with no exclusivity bookkeeping.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private let fd: Int32?
     private let tempPath: String?
     private let finalPath: String?
@@ -18,8 +21,11 @@ public final class OutputSink {
         fd = nil
         tempPath = nil
         finalPath = nil
-        buffer.reserveCapacity(1 << 16)
+        capacity = 1 << 16
+        base = .allocate(capacity: capacity)
     }
+
+    deinit { base.deallocate() }
 
     /// Streams to standard output.
     public static func standardOutput() -> OutputSink { OutputSink(fd: 1, temp: nil, final: nil) }
@@ -38,45 +44,62 @@ public final class OutputSink {
         self.fd = fd
         self.tempPath = temp
         self.finalPath = final
-        buffer.reserveCapacity(1 << 20)
+        capacity = 1 << 20
+        base = .allocate(capacity: capacity)
+    }
+
+    @inline(__always) private func reserve(_ n: Int) {
+        if count + n <= capacity { return }
+        if fd != nil { flush() }
+        if count + n > capacity {
+            var newCapacity = capacity * 2
+            while count + n > newCapacity { newCapacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            grown.update(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity = newCapacity
+        }
     }
 
     @inline(__always) public func write(_ s: String) {
         var s = s
-        s.withUTF8 { buffer.append(contentsOf: $0) }
-        if fd != nil, buffer.count >= 1 << 20 { flush() }
+        s.withUTF8 { write(raw: $0) }
     }
 
-    @inline(__always) public func write(byte: UInt8) { buffer.append(byte) }
+    @inline(__always) public func write(byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
 
     /// Appends bytes as they are.
-    public func write(raw bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(contentsOf: bytes)
-        if fd != nil, buffer.count >= 1 << 20 { flush() }
+    @inline(__always) public func write(raw bytes: UnsafeBufferPointer<UInt8>) {
+        guard let src = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: src, count: bytes.count)
+        count += bytes.count
     }
 
     /// Appends `"bytes"`.
     public func write(quoted bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(0x22)
-        buffer.append(contentsOf: bytes)
-        buffer.append(0x22)
-        if fd != nil, buffer.count >= 1 << 20 { flush() }
+        write(byte: 0x22)
+        write(raw: bytes)
+        write(byte: 0x22)
     }
 
-    public var text: String { String(decoding: buffer, as: UTF8.self) }
+    public var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
     private func flush() {
-        guard let fd, !buffer.isEmpty else { return }
+        guard let fd, count > 0 else { return }
         var offset = 0
-        let total = buffer.count
-        while offset < total {
-            let start = offset
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + start, total - start) }
+        while offset < count {
+            let n = Glibc.write(fd, base + offset, count - offset)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { failed = true; break }
             offset += n
         }
-        buffer.removeAll(keepingCapacity: true)
+        count = 0
     }
 
     /// Flushes; for a file, closes and renames it into place.

@@ -42,40 +42,38 @@ public enum Reporters {
     }
 }
 
-/// Number formatting for reports, memoized: a large plan repeats the same few quantities and prices.
+/// Number formatting for reports, memoized.
 final class Format {
+    private var citations: [String: String] = [:]
+
+    func citation(_ source: PriceSource) -> String {
+        if let c = citations[source.id] { return c }
+        let c = source.citation
+        citations[source.id] = c
+        return c
+    }
+
+    // Decimal's text conversion costs about 2 µs and hashing a Decimal 0.03 µs: a large plan repeats the
+    // same few quantities, prices and costs, so each is converted once.
     private var moneyCache: [Decimal: String] = [:]
+    private var dollarCache: [Decimal: String] = [:]
     private var quantityCache: [Decimal: String] = [:]
     private var priceCache: [Decimal: String] = [:]
-    private var dollarCache: [Decimal: String] = [:]
+    private static let cacheLimit = 50_000
 
-    func money(_ d: Decimal) -> String {
-        if let s = moneyCache[d] { return s }
-        let s = Money.format(d, scale: 2)
-        if moneyCache.count < 100_000 { moneyCache[d] = s }
+    private func cached(_ d: Decimal, _ cache: inout [Decimal: String], _ make: (Decimal) -> String) -> String {
+        if let s = cache[d] { return s }
+        let s = make(d)
+        if cache.count < Self.cacheLimit { cache[d] = s }
         return s
     }
 
-    func dollars(_ d: Decimal) -> String {
-        if let s = dollarCache[d] { return s }
-        let s = Money.dollars(d)
-        if dollarCache.count < 100_000 { dollarCache[d] = s }
-        return s
-    }
-
+    func money(_ d: Decimal) -> String { cached(d, &moneyCache) { Money.format($0, scale: 2) } }
+    func dollars(_ d: Decimal) -> String { cached(d, &dollarCache) { Money.dollars($0) } }
     func quantity(_ d: Decimal) -> String {
-        if let s = quantityCache[d] { return s }
-        let s = Money.plain(Money.rounded(d, scale: 10))
-        if quantityCache.count < 100_000 { quantityCache[d] = s }
-        return s
+        cached(d, &quantityCache) { $0.exponent >= -10 ? Money.plain($0) : Money.plain(Money.rounded($0, scale: 10)) }
     }
-
-    func unitPrice(_ d: Decimal) -> String {
-        if let s = priceCache[d] { return s }
-        let s = Money.plain(d)
-        priceCache[d] = s
-        return s
-    }
+    func unitPrice(_ d: Decimal) -> String { cached(d, &priceCache) { Money.plain($0) } }
 
     func displayUnitPrice(_ d: Decimal) -> String { Format.displayUnitPrice(d) }
 

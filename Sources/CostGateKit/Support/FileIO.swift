@@ -107,6 +107,41 @@ public enum FileIO {
     }
 }
 
+/// A read-only memory map of a file. Pages already read can be handed back to the system with
+/// `release(upTo:)`, so reading a 100 MB plan does not keep 100 MB of it resident.
+final class MappedFile {
+    let base: UnsafeRawPointer
+    let count: Int
+    private var released = 0
+    private let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// Maps a regular, non-empty file; nil when it cannot be mapped (pipes, empty files).
+    init?(path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
+        let size = Int(st.st_size)
+        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+        madvise(p, size, MADV_SEQUENTIAL)
+        base = UnsafeRawPointer(p)
+        count = size
+    }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count) }
+
+    /// Drops the resident pages before `offset` (they are read again from the page cache if needed).
+    func release(upTo offset: Int) {
+        let end = (offset / pageSize) * pageSize
+        guard end > released + (4 << 20) else { return }   // in 4 MiB steps
+        madvise(UnsafeMutableRawPointer(mutating: base) + released, end - released, MADV_DONTNEED)
+        released = end
+    }
+}
+
 /// Text encodings a plan may come in (PowerShell writes UTF-16LE with a BOM).
 enum TextEncoding {
     /// UTF-8 bytes without BOM; UTF-16 (with BOM) is transcoded.

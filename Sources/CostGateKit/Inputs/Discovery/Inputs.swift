@@ -51,18 +51,16 @@ public struct Run: Sendable {
         let started = clock.now
         defer { Timings.report("read+price+value", since: started) }
         for file in files {
-            let readStarted = clock.now
-            let bytes = try FileIO.read(file)
-            Timings.report("read file", since: readStarted)
-            if Inputs.manifestExtensions.contains(where: { file.hasSuffix($0) }) || (!PlanReader.looksLikePlan(bytes) && file == "-") {
+            if Inputs.manifestExtensions.contains(where: { file.hasSuffix($0) }) {
                 throw CostGateError("Kubernetes manifests are not supported yet; pass a Terraform plan (`terraform show -json PLANFILE`)",
                                     at: SourceLocation(file: file))
             }
             let parseStarted = clock.now
-            let plan = try reader.read(bytes: bytes, file: file)
-            Timings.report("parse plan", since: parseStarted)
+            let plan = try reader.read(path: file)
+            Timings.report("read plan", since: parseStarted)
             resources.append(contentsOf: plan.resources)
         }
+        Timings.report("inputs read", since: started)
         return try estimator.estimate(resources, inputs: files, options: options)
     }
 }
@@ -71,10 +69,23 @@ public struct Run: Sendable {
 public enum Timings {
     public static let enabled = FileIO.environment("COSTGATE_TIMINGS") == "1"
 
+    /// Current resident set size, from /proc/self/statm.
+    static func residentMB() -> String {
+        guard let bytes = try? FileIO.read("/proc/self/status") else { return "?" }
+        var now = "?", peak = "?"
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard parts.count >= 2, let kb = Int(parts[1]) else { continue }
+            if line.hasPrefix("VmRSS:") { now = "\(kb / 1024)" }
+            if line.hasPrefix("VmHWM:") { peak = "\(kb / 1024)" }
+        }
+        return "\(now) (peak \(peak))"
+    }
+
     public static func report(_ stage: String, since start: ContinuousClock.Instant) {
         guard enabled else { return }
         let d = ContinuousClock().now - start
         let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-        FileIO.write("costgate: timing: \(stage): \(Int(ms)) ms\n", fd: 2)
+        FileIO.write("costgate: timing: \(stage): \(Int(ms)) ms, resident \(residentMB()) MB\n", fd: 2)
     }
 }

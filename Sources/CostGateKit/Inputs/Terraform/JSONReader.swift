@@ -9,6 +9,8 @@ struct JSONReader {
     var pos: Int
     let file: String
     let maxDepth = 512
+    /// Shares the text of repeated long object keys (`delete_on_termination` in every block device).
+    var keys: Interner?
 
     init(bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, file: String) {
         self.bytes = bytes
@@ -309,13 +311,17 @@ struct JSONReader {
         switch c {
         case UInt8(ascii: "{"):
             var state = try beginObject()
-            var members: [String: Value] = [:]
-            while let key = try nextKey(&state) { members[key] = try readValue(depth: depth + 1) }
+            var members = Members(reservingCapacity: 8)
+            while let key = try nextKey(&state) {
+                members.append(keys?.intern(key) ?? key, try readValue(depth: depth + 1))
+            }
+            members.compact()
             return .object(members)
         case UInt8(ascii: "["):
             var state = try beginArray()
             var items: [Value] = []
             while try nextElement(&state) { items.append(try readValue(depth: depth + 1)) }
+            if items.capacity > items.count + 1 { items = Array(items[...]) }
             return .array(items)
         case UInt8(ascii: "\""): return .string(try readString())
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
@@ -325,8 +331,65 @@ struct JSONReader {
         }
     }
 
-    /// Skips the next value, checking its syntax, allocating nothing.
+    /// Bytes that may stand outside strings in JSON: white space, structure, numbers, true/false/null.
+    static let legalOutsideStrings: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for c in Array(" \t\r\n,:".utf8) { t[Int(c)] = true }
+        return t
+    }()
+
+    /// Skips the next value in one tight loop: strings must close and hold no control characters, words
+    /// must be true, false or null, numbers well formed, brackets balanced and matched, and only JSON's
+    /// punctuation may stand between. (A missing comma in a section no one reads passes; the sections
+    /// costgate reads are checked token by token.)
     mutating func skipValue(depth: Int = 0) throws {
+        skipWhitespace()
+        guard pos < bytes.count else { throw fail("invalid JSON: unexpected end of file") }
+        let first = bytes[pos]
+        if first != UInt8(ascii: "{") && first != UInt8(ascii: "[") { return try skipScalar() }
+        var stack: [UInt8] = []
+        stack.reserveCapacity(16)
+        let legal = Self.legalOutsideStrings
+        while pos < bytes.count {
+            let c = bytes[pos]
+            switch c {
+            case UInt8(ascii: "\""):
+                try skipString()
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                stack.append(c)
+                if stack.count > maxDepth { throw fail("invalid JSON: nested more than \(maxDepth) levels deep") }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                let open: UInt8 = c == UInt8(ascii: "}") ? UInt8(ascii: "{") : UInt8(ascii: "[")
+                guard stack.last == open else {
+                    throw fail("invalid JSON: unexpected \(describe(at: pos)) (is a bracket unbalanced?)")
+                }
+                stack.removeLast()
+                if stack.isEmpty { pos += 1; return }
+            case UInt8(ascii: "t"): try literal("true"); continue
+            case UInt8(ascii: "f"): try literal("false"); continue
+            case UInt8(ascii: "n"): try literal("null"); continue
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try readNumber(); continue
+            default:
+                guard legal[Int(c)] else { throw fail("invalid JSON: unexpected \(describe(at: pos))") }
+            }
+            pos += 1
+        }
+        throw fail("invalid JSON: unexpected end of file inside \(stack.last == UInt8(ascii: "{") ? "an object" : "an array")")
+    }
+
+    private mutating func skipScalar() throws {
+        switch bytes[pos] {
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        default: _ = try readNumber()
+        }
+    }
+
+    /// Skips the next value checking every token (used where a mistake must be found exactly).
+    mutating func skipValueStrictly(depth: Int = 0) throws {
         guard depth < maxDepth else { throw fail("invalid JSON: nested more than \(maxDepth) levels deep") }
         guard let c = peek() else { throw fail("invalid JSON: unexpected end of file") }
         switch c {
@@ -349,11 +412,11 @@ struct JSONReader {
                 }
                 try skipString()
                 try expect(UInt8(ascii: ":"), "':' after a key")
-                try skipValue(depth: depth + 1)
+                try skipValueStrictly(depth: depth + 1)
             }
         case UInt8(ascii: "["):
             var state = try beginArray()
-            while try nextElement(&state) { try skipValue(depth: depth + 1) }
+            while try nextElement(&state) { try skipValueStrictly(depth: depth + 1) }
         case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")

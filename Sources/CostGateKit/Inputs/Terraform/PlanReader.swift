@@ -48,7 +48,18 @@ public struct PlanReader: Sendable {
         return head.hasPrefix("[command]")
     }
 
+    /// Reads a plan file. A UTF-8 file is memory-mapped and its pages are released as the reader passes
+    /// them; UTF-16 and standard input are read into memory.
     public func read(path: String) throws -> Plan {
+        if path != "-", let mapped = MappedFile(path: path) {
+            let b = mapped.bytes
+            let utf16 = b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))
+            let zip = b.count >= 4 && b[0] == 0x50 && b[1] == 0x4B && b[2] == 0x03 && b[3] == 0x04
+            if !utf16 && !zip {
+                let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+                return try parse(UnsafeBufferPointer(rebasing: b[start...]), file: path, mapped: mapped)
+            }
+        }
         let raw = try FileIO.read(path)
         return try read(bytes: raw, file: path)
     }
@@ -86,8 +97,9 @@ public struct PlanReader: Sendable {
         var sensitiveOffset: Int?
     }
 
-    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> Plan {
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, mapped: MappedFile? = nil) throws -> Plan {
         var r = JSONReader(bytes: bytes, file: file)
+        r.keys = Interner()
         r.skipWhitespace()
         guard r.pos < bytes.count else {
             throw CostGateError("the file holds only white space; pass the output of `terraform show -json PLANFILE`",
@@ -120,6 +132,7 @@ public struct PlanReader: Sendable {
         var variables: [String: Value] = [:]
         var redacted = false
         var stateValues = false
+        let strings = Interner()
 
         var top = try r.beginObject()
         while let key = try r.nextKey(&top) {
@@ -138,10 +151,14 @@ public struct PlanReader: Sendable {
                 sawResourceChanges = true
                 if r.consumeNull() { break }
                 var arr = try r.beginArray()
-                while try r.nextElement(&arr) { changes.append(try readChangeHeader(&r)) }
+                while try r.nextElement(&arr) {
+                    changes.append(try readChangeHeader(&r, strings: strings))
+                    mapped?.release(upTo: r.pos)
+                }
             case "planned_values":
                 plannedValuesOffset = r.pos
                 try r.skipValue()
+                mapped?.release(upTo: r.pos)
             case "configuration":
                 if !r.consumeNull() { config = try ConfigIndex.read(&r) }
             case "variables":
@@ -191,19 +208,22 @@ public struct PlanReader: Sendable {
             // Fragments and trimmed fixtures: no resource_changes, so read what planned_values says will exist.
             r.pos = offset
             var planned: [RawChange] = []
-            if !r.consumeNull() { try readPlannedModule(&r, into: &planned) }
+            if !r.consumeNull() { try readPlannedModule(&r, into: &planned, strings: strings) }
             changes = planned
         }
-        for change in changes {
+        // Consume the raw changes while building resources, so the two lists are not both whole at once.
+        resources.reserveCapacity(changes.count)
+        while let change = changes.popLast() {
             if change.mode == "data" { dataSources += 1; continue }
             if change.deposed { continue }
             resources.append(try buildResource(change, reader: &r, regions: regions, moduleNames: moduleNames, file: file))
         }
+        resources.reverse()
         return Plan(file: file, formatVersion: formatVersion, terraformVersion: terraformVersion,
                     resources: resources, dataSources: dataSources)
     }
 
-    private func readChangeHeader(_ r: inout JSONReader) throws -> RawChange {
+    private func readChangeHeader(_ r: inout JSONReader, strings: Interner) throws -> RawChange {
         var c = RawChange()
         var obj = try r.beginObject()
         while let key = try r.nextKey(&obj) {
@@ -211,9 +231,9 @@ public struct PlanReader: Sendable {
             case "address": c.address = try r.readStringOrNull() ?? c.address
             case "module_address": c.moduleAddress = try r.readStringOrNull() ?? c.moduleAddress
             case "mode": c.mode = try r.readStringOrNull() ?? c.mode
-            case "type": c.type = try r.readStringOrNull() ?? c.type
+            case "type": c.type = strings.intern(try r.readStringOrNull() ?? c.type)
             case "name": c.name = try r.readStringOrNull() ?? c.name
-            case "provider_name": c.providerName = try r.readStringOrNull() ?? c.providerName
+            case "provider_name": c.providerName = strings.intern(try r.readStringOrNull() ?? c.providerName)
             case "previous_address": c.previousAddress = try r.readStringOrNull()
             case "deposed": c.deposed = !r.consumeNull(); if c.deposed { try r.skipValue() }
             case "change":
@@ -266,12 +286,12 @@ public struct PlanReader: Sendable {
                             before: Self.overlay(beforeRaw, unknown: .null, sensitive: beforeSensitive))
     }
 
-    private func readPlannedModule(_ r: inout JSONReader, into out: inout [RawChange]) throws {
+    private func readPlannedModule(_ r: inout JSONReader, into out: inout [RawChange], strings: Interner) throws {
         var obj = try r.beginObject()
         while let key = try r.nextKey(&obj) {
             switch key {
             case "root_module", "module":
-                if !r.consumeNull() { try readPlannedModule(&r, into: &out) }
+                if !r.consumeNull() { try readPlannedModule(&r, into: &out, strings: strings) }
             case "resources":
                 if r.consumeNull() { break }
                 var arr = try r.beginArray()
@@ -282,9 +302,9 @@ public struct PlanReader: Sendable {
                         switch k {
                         case "address": c.address = try r.readStringOrNull() ?? c.address
                         case "mode": c.mode = try r.readStringOrNull() ?? c.mode
-                        case "type": c.type = try r.readStringOrNull() ?? c.type
+                        case "type": c.type = strings.intern(try r.readStringOrNull() ?? c.type)
                         case "name": c.name = try r.readStringOrNull() ?? c.name
-                        case "provider_name": c.providerName = try r.readStringOrNull() ?? c.providerName
+                        case "provider_name": c.providerName = strings.intern(try r.readStringOrNull() ?? c.providerName)
                         case "values": c.valuesOffset = r.pos; try r.skipValue()
                         case "sensitive_values": c.sensitiveOffset = r.pos; try r.skipValue()
                         default: try r.skipValue()
@@ -296,7 +316,7 @@ public struct PlanReader: Sendable {
             case "child_modules":
                 if r.consumeNull() { break }
                 var arr = try r.beginArray()
-                while try r.nextElement(&arr) { try readPlannedModule(&r, into: &out) }
+                while try r.nextElement(&arr) { try readPlannedModule(&r, into: &out, strings: strings) }
             default:
                 try r.skipValue()
             }
@@ -356,17 +376,18 @@ public struct PlanReader: Sendable {
             try r.skipValue()
             return .null
         }
-        var members: [String: Value] = [:]
+        var members = Members(reservingCapacity: wanted.count)
         var obj = try r.beginObject()
         while let range = try r.nextKeyRange(&obj) {
             // compare the key's bytes with the wanted names; allocate only for the ones kept
             let keyBytes = UnsafeBufferPointer(rebasing: r.bytes[range])
             if let name = Self.match(keyBytes, in: wanted) {
-                members[name] = try r.readValue()
+                members.append(name, try r.readValue())
             } else {
                 try r.skipValue()
             }
         }
+        members.compact()
         return .object(members)
     }
 
@@ -378,6 +399,16 @@ public struct PlanReader: Sendable {
             if equal { return name }
         }
         return nil
+    }
+
+    /// A mirror that marks nothing: null, false, or containers of those.
+    static func isTrivialMirror(_ m: Value) -> Bool {
+        switch m {
+        case .null, .bool(false): return true
+        case .object(let members): return members.values.allSatisfy(isTrivialMirror)
+        case .array(let items): return items.allSatisfy(isTrivialMirror)
+        default: return false
+        }
     }
 
     /// Module instance address → configuration address (`module.a["k"]` → `module.a`), memoized.
@@ -395,12 +426,16 @@ public struct PlanReader: Sendable {
     static func overlay(_ value: Value, unknown: Value, sensitive: Value) -> Value {
         if case .bool(true) = sensitive { return .sensitive }
         if case .bool(true) = unknown { return .unknown }
+        if isTrivialMirror(unknown) && isTrivialMirror(sensitive) { return value }
         switch value {
         case .object(let members):
-            var out: [String: Value] = [:]
-            for (k, v) in members { out[k] = overlay(v, unknown: unknown[k], sensitive: sensitive[k]) }
-            for (k, u) in unknown.objectMembers where out[k] == nil || out[k] == .null {
-                if case .bool(true) = u { out[k] = .unknown }
+            // only the members the mirrors mention change; the rest is shared, not copied
+            var out = members
+            for (k, m) in unknown.objectMembers where !isTrivialMirror(m) {
+                out[k] = overlay(members[k] ?? .null, unknown: m, sensitive: sensitive[k])
+            }
+            for (k, m) in sensitive.objectMembers where !isTrivialMirror(m) {
+                out[k] = overlay(out[k] ?? .null, unknown: unknown[k], sensitive: m)
             }
             return .object(out)
         case .array(let items):
@@ -411,7 +446,7 @@ public struct PlanReader: Sendable {
         case .null:
             // a block that is wholly unknown except for its shape: keep the unknown leaves
             if unknown.objectMembers.values.contains(where: { $0 == .bool(true) }) {
-                return overlay(.object([:]), unknown: unknown, sensitive: sensitive)
+                return overlay(.object(Members()), unknown: unknown, sensitive: sensitive)
             }
             return .null
         default:

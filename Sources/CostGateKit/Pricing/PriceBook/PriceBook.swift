@@ -1,11 +1,23 @@
 import FoundationEssentials
 /// Where a price came from.
-public struct PriceSource: Sendable, Equatable {
-    public var id: String
-    public var repository: String
-    public var path: String
-    public var commit: String
-    public var date: String
+public final class PriceSource: Sendable, Equatable {
+    public let id: String
+    public let repository: String
+    public let path: String
+    public let commit: String
+    public let date: String
+
+    public init(id: String, repository: String, path: String, commit: String, date: String) {
+        self.id = id
+        self.repository = repository
+        self.path = path
+        self.commit = commit
+        self.date = date
+    }
+
+    public static func == (a: PriceSource, b: PriceSource) -> Bool {
+        a.id == b.id && a.repository == b.repository && a.path == b.path && a.commit == b.commit && a.date == b.date
+    }
 
     public var citation: String { "\(repository)/\(path)@\(commit.prefix(12)) (\(date))" }
 }
@@ -24,6 +36,10 @@ public struct Price: Sendable, Equatable {
 /// Format (one record per line, fields separated by one tab; `#` starts a comment line):
 /// `costgate-pricebook 1`, `id`, `version`, `effective`, `currency`, `description`,
 /// `source ID REPOSITORY PATH COMMIT DATE`, `price KEY UNIT AMOUNT SOURCE-ID DATE [NOTE]`.
+///
+/// Loading validates every line but builds no per-price objects: it keeps the file's bytes and an index of
+/// price lines sorted by key, and a lookup is a binary search. A one-resource run so pays for a scan of the
+/// file, not for sixteen thousand strings.
 public final class PriceBook: Sendable {
     public let path: String
     public let id: String
@@ -33,35 +49,49 @@ public final class PriceBook: Sendable {
     public let description: String
     public let sources: [String: PriceSource]
 
-    struct Entry: Sendable {
-        var unit: String
-        var amount: String
-        var source: String
-        var date: String
-        var note: String?
-    }
-
-    let entries: [String: Entry]
+    private let bytes: [UInt8]
+    /// Byte offset of each price line's key, sorted by key.
+    private let keyStarts: [Int32]
 
     public var ref: PriceBookRef { PriceBookRef(id: id, version: version, effectiveDate: effectiveDate) }
-    public var count: Int { entries.count }
-    public var keys: [String] { entries.keys.sorted() }
+    public var count: Int { keyStarts.count }
+    public var keys: [String] { keyStarts.map { String(decoding: fieldBytes(from: Int($0)), as: UTF8.self) } }
 
-    init(path: String, id: String, version: String, effectiveDate: String, currency: String, description: String,
-         sources: [String: PriceSource], entries: [String: Entry]) {
+    private init(path: String, header: [String: String], sources: [String: PriceSource], bytes: [UInt8], keyStarts: [Int32]) {
         self.path = path
-        self.id = id
-        self.version = version
-        self.effectiveDate = effectiveDate
-        self.currency = currency
-        self.description = description
+        self.id = header["id"]!
+        self.version = header["version"]!
+        self.effectiveDate = header["effective"]!
+        self.currency = header["currency"]!
+        self.description = header["description"] ?? ""
         self.sources = sources
-        self.entries = entries
+        self.bytes = bytes
+        self.keyStarts = keyStarts
+    }
+
+    /// The bytes of the tab-separated field starting at `offset`.
+    private func fieldBytes(from offset: Int) -> ArraySlice<UInt8> {
+        var end = offset
+        while end < bytes.count, bytes[end] != 0x09, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        return bytes[offset..<end]
     }
 
     public func price(_ key: String) -> Price? {
-        guard let e = entries[key], let amount = Decimal(string: e.amount), let source = sources[e.source] else { return nil }
-        return Price(key: key, unit: e.unit, amount: amount, source: source, date: e.date, note: e.note)
+        let target = Array(key.utf8)
+        var lo = 0, hi = keyStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let k = fieldBytes(from: Int(keyStarts[mid]))
+            if k.lexicographicallyPrecedes(target) { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < keyStarts.count else { return nil }
+        let start = Int(keyStarts[lo])
+        guard fieldBytes(from: start).elementsEqual(target) else { return nil }
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        let fields = bytes[start..<end].split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        guard fields.count >= 5, let amount = Decimal(string: fields[2]), let source = sources[fields[3]] else { return nil }
+        return Price(key: key, unit: fields[1], amount: amount, source: source, date: fields[4], note: fields.count > 5 ? fields[5] : nil)
     }
 
     /// Loads and validates a book: a wrong line is one error with file:line.
@@ -73,15 +103,25 @@ public final class PriceBook: Sendable {
     static func parse(_ bytes: [UInt8], path: String) throws -> PriceBook {
         var header: [String: String] = [:]
         var sources: [String: PriceSource] = [:]
-        var entries: [String: Entry] = [:]
-        var entryLines: [String: Int] = [:]
-        entries.reserveCapacity(bytes.count / 90)
+        var keyStarts: [Int32] = []
+        var keyLines: [Int32] = []
+        var priceSourceIDs: [(String, Int)] = []
+        var lastSourceID: ArraySlice<UInt8> = []
+        keyStarts.reserveCapacity(bytes.count / 90)
         var lineNumber = 0
         var start = 0
         var sawMagic = false
+        let tab: UInt8 = 0x09
 
-        func fail(_ message: String, _ line: Int, _ column: Int = 1) -> CostGateError {
-            CostGateError(message, at: SourceLocation(file: path, line: line, column: column))
+        func fail(_ message: String, _ line: Int) -> CostGateError {
+            CostGateError(message, at: SourceLocation(file: path, line: line, column: 1))
+        }
+        func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+        func hasPrefix(_ p: StaticString, _ from: Int, _ end: Int) -> Bool {
+            let n = p.utf8CodeUnitCount
+            guard end - from >= n else { return false }
+            for i in 0..<n where bytes[from + i] != p.utf8Start[i] { return false }
+            return true
         }
 
         while start < bytes.count {
@@ -92,8 +132,46 @@ public final class PriceBook: Sendable {
             if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             defer { start = end + 1 }
             if lineEnd == start || bytes[start] == UInt8(ascii: "#") { continue }
-            let fields = bytes[start..<lineEnd].split(separator: 0x09, omittingEmptySubsequences: false)
-                .map { String(decoding: $0, as: UTF8.self) }
+
+            if sawMagic, hasPrefix("price\t", start, lineEnd) {
+                // price KEY UNIT AMOUNT SOURCE DATE [NOTE], checked without building strings
+                var tabs = (0, 0, 0, 0, 0)   // the first five tab positions
+                var tabCount = 0
+                var i = start
+                while i < lineEnd {
+                    if bytes[i] == tab {
+                        switch tabCount {
+                        case 0: tabs.0 = i
+                        case 1: tabs.1 = i
+                        case 2: tabs.2 = i
+                        case 3: tabs.3 = i
+                        case 4: tabs.4 = i
+                        default: break
+                        }
+                        tabCount += 1
+                    }
+                    i += 1
+                }
+                guard tabCount == 5 || tabCount == 6 else {
+                    throw fail("a price record has 5 or 6 tab-separated fields (KEY UNIT AMOUNT SOURCE DATE [NOTE]), found \(tabCount)", lineNumber)
+                }
+                let keyStart = tabs.0 + 1
+                let key = bytes[keyStart..<tabs.1]
+                guard !key.isEmpty, tabs.2 > tabs.1 + 1 else { throw fail("a price needs a key and a unit", lineNumber) }
+                let amount = bytes[(tabs.2 + 1)..<tabs.3]
+                if amount.first == UInt8(ascii: "-") { throw fail("negative price \(text(amount)) for \(text(key))", lineNumber) }
+                guard isPlainNumber(amount) else { throw fail("price for \(text(key)) is not a number: \"\(text(amount))\"", lineNumber) }
+                keyStarts.append(Int32(keyStart))
+                keyLines.append(Int32(lineNumber))
+                // lines of one source follow each other: note the id only when it changes
+                let sourceID = bytes[(tabs.3 + 1)..<tabs.4]
+                if !sourceID.elementsEqual(lastSourceID) {
+                    lastSourceID = sourceID
+                    priceSourceIDs.append((text(sourceID), lineNumber))
+                }
+                continue
+            }
+            let fields = bytes[start..<lineEnd].split(separator: tab, omittingEmptySubsequences: false).map(text)
             let record = fields[0]
             if !sawMagic {
                 guard record == "costgate-pricebook", fields.count == 2, fields[1] == "1" else {
@@ -104,19 +182,7 @@ public final class PriceBook: Sendable {
             }
             switch record {
             case "price":
-                guard fields.count == 6 || fields.count == 7 else {
-                    throw fail("a price record has 5 or 6 tab-separated fields (KEY UNIT AMOUNT SOURCE DATE [NOTE]), found \(fields.count - 1)", lineNumber)
-                }
-                let key = fields[1], amount = fields[3]
-                guard !key.isEmpty, !fields[2].isEmpty else { throw fail("a price needs a key and a unit", lineNumber) }
-                if amount.hasPrefix("-") { throw fail("negative price \(amount) for \(key)", lineNumber) }
-                guard Money.isDecimalLiteral(amount) else { throw fail("price for \(key) is not a number: \"\(amount)\"", lineNumber) }
-                if let first = entryLines[key] {
-                    throw fail("duplicate price key \(key) (first defined on line \(first))", lineNumber)
-                }
-                entryLines[key] = lineNumber
-                entries[key] = Entry(unit: fields[2], amount: amount, source: fields[4], date: fields[5],
-                                     note: fields.count == 7 ? fields[6] : nil)
+                throw fail("a price record has 5 or 6 tab-separated fields (KEY UNIT AMOUNT SOURCE DATE [NOTE]), found \(fields.count - 1)", lineNumber)
             case "source":
                 guard fields.count == 6 else {
                     throw fail("a source record has 5 fields (ID REPOSITORY PATH COMMIT DATE), found \(fields.count - 1)", lineNumber)
@@ -135,10 +201,36 @@ public final class PriceBook: Sendable {
         for required in ["id", "version", "effective", "currency"] where header[required] == nil {
             throw fail("the price book has no `\(required)` record", 1)
         }
-        for (key, e) in entries where sources[e.source] == nil {
-            throw fail("price \(key) names source \(e.source), which no `source` record defines", entryLines[key] ?? 1)
+        for (sourceID, line) in priceSourceIDs where sources[sourceID] == nil {
+            throw fail("price on this line names source \(sourceID), which no `source` record defines", line)
         }
-        return PriceBook(path: path, id: header["id"]!, version: header["version"]!, effectiveDate: header["effective"]!,
-                         currency: header["currency"]!, description: header["description"] ?? "", sources: sources, entries: entries)
+        // Sorted by key (the generator writes them sorted; a hand-made book is sorted here), then no key twice.
+        func key(_ i: Int) -> ArraySlice<UInt8> {
+            var e = Int(keyStarts[i])
+            while bytes[e] != tab { e += 1 }
+            return bytes[Int(keyStarts[i])..<e]
+        }
+        var order = Array(0..<keyStarts.count)
+        var sorted = true
+        for i in 1..<max(1, keyStarts.count) where !key(i - 1).lexicographicallyPrecedes(key(i)) { sorted = false; break }
+        if !sorted {
+            order.sort { a, b in
+                let ka = key(a), kb = key(b)
+                return ka.lexicographicallyPrecedes(kb) || (ka.elementsEqual(kb) && keyLines[a] < keyLines[b])
+            }
+        }
+        for j in 1..<max(1, order.count) where key(order[j - 1]).elementsEqual(key(order[j])) {
+            throw fail("duplicate price key \(text(key(order[j]))) (first defined on line \(keyLines[order[j - 1]]))", Int(keyLines[order[j]]))
+        }
+        return PriceBook(path: path, header: header, sources: sources, bytes: bytes, keyStarts: order.map { keyStarts[$0] })
+    }
+
+    /// `digits(.digits)?` — a price is never negative, never in exponent form.
+    static func isPlainNumber(_ s: ArraySlice<UInt8>) -> Bool {
+        var digits = 0, dots = 0
+        for c in s {
+            if c >= 48 && c <= 57 { digits += 1 } else if c == UInt8(ascii: ".") { dots += 1 } else { return false }
+        }
+        return digits > 0 && dots <= 1
     }
 }
