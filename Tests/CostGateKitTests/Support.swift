@@ -18,12 +18,11 @@ enum Paths {
 
 /// Plans in the shared corpus that are broken on purpose (see its INDEX.md) and must exit 2.
 enum Corpus {
-    static let broken: Set<String> = [
-        "bridgecrewio__checkov/tests__terraform__runner__resources__plan__corrupted-tfplan.json",
-        "cycloidio__terracost/testdata__aws__terraform-plan-noprovider.json",
-        "hashicorp__terraform-json/testdata__invalid__plan.json",
-        "iDataist__Deploy-a-Scalable-IaaS-Web-Server-in-Azure/terraform__plan.json",
-    ]
+    /// Shared with `.ci/run`, which checks the same list against the built binary.
+    static let broken: Set<String> = {
+        let text = (try? readText(Paths.fixtures + "/corpus-broken.txt")) ?? ""
+        return Set(text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty })
+    }()
 
     static func plans() -> [String] {
         var out: [String] = []
