@@ -54,12 +54,15 @@ enum AWS {
     static func volumeLines(region: String, type volumeType: Value, size: Value, iops: Value, throughput: Value,
                             count: Quantity = .value(1), label: String, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
+        // An optional attribute left out of the configuration is computed: it shows as unknown until apply.
+        // EC2 then uses the AMI's or the API's default, gp2 with a 3,000 IOPS / 125 MiB/s gp3 baseline.
         if Q.isUnknown(volumeType) {
-            out.add(UsageLine("\(label)Storage", unit: "GB-month", quantity: .unknownUntilApply(attribute: "volume_type"),
-                              priceKey: "aws/ebs/\(region)/storage/?"))
-            return out
+            out.assume("\(label)volume type not set: gp2 assumed (the AMI or EC2 default)")
         }
-        let type = volumeType.nonEmptyString ?? "gp2"
+        let type = Q.isUnknown(volumeType) ? "gp2" : (volumeType.nonEmptyString ?? "gp2")
+        var iops = iops, throughput = throughput
+        if type == "gp3" && Q.isUnknown(iops) { iops = .null; out.assume("\(label)gp3 IOPS not set: the 3,000 IOPS baseline assumed") }
+        if type == "gp3" && Q.isUnknown(throughput) { throughput = .null; out.assume("\(label)gp3 throughput not set: the 125 MiB/s baseline assumed") }
         let names = ["gp2": "general purpose SSD, gp2", "gp3": "general purpose SSD, gp3", "io1": "provisioned IOPS SSD, io1",
                      "io2": "provisioned IOPS SSD, io2", "st1": "throughput optimized HDD, st1", "sc1": "cold HDD, sc1",
                      "standard": "magnetic"]
