@@ -6,14 +6,16 @@ public struct EstimateOptions: Sendable {
     public var view: PriceView
     public var defaultRegion: String
     public var regionWasGiven: Bool
+    public var profile: ClusterProfile
 
     public init(usage: UsageFile = UsageFile(), pricebooks: PriceBookSet, view: PriceView = .list,
-                defaultRegion: String = "us-east-1", regionWasGiven: Bool = false) {
+                defaultRegion: String = "us-east-1", regionWasGiven: Bool = false, profile: ClusterProfile = .openCostDefault) {
         self.usage = usage
         self.pricebooks = pricebooks
         self.view = view
         self.defaultRegion = defaultRegion
         self.regionWasGiven = regionWasGiven
+        self.profile = profile
     }
 }
 
@@ -61,10 +63,11 @@ public struct Estimator: Sendable {
                                                detail: reason == .free ? nil : "not supported yet", location: r.location))
                 continue
             }
-            if asOf == nil {
-                asOf = try options.pricebooks.book(for: "\(r.provider.rawValue)/")?.effectiveDate ?? "9999-12-31"
+            if asOf == nil, r.provider == .aws {
+                asOf = try options.pricebooks.book(for: "aws/")?.effectiveDate ?? "9999-12-31"
             }
-            let context = PricingContext(usage: options.usage.values(for: r), index: index, asOf: asOf ?? "9999-12-31")
+            let context = PricingContext(usage: options.usage.values(for: r), index: index, asOf: asOf ?? "9999-12-31",
+                                         profile: options.profile)
             let usage = pricer.usage(of: r, context: context)
             if usage.lines.isEmpty {
                 // e.g. a gateway VPC endpoint or an ECS service on EC2: nothing of its own to pay for
@@ -83,9 +86,13 @@ public struct Estimator: Sendable {
                 assumed.append(r.address)
             }
             priced.append(ResourceCost(address: r.address, type: r.type, region: r.region, regionAssumed: r.regionAssumed,
-                                       action: r.action, components: components, assumptions: notes, location: r.location))
+                                       action: r.action, components: components, assumptions: notes, location: r.location,
+                                       ceiling: usage.ceiling))
         }
         var runNotes: [String] = []
+        if priced.contains(where: { $0.type.hasPrefix("k8s:") }) {
+            runNotes.append("Kubernetes requests priced with cluster profile \(options.profile.name)")
+        }
         if !assumed.isEmpty {
             runNotes.append("\(assumed.count) resource(s) had no region in the plan; \(options.defaultRegion) was used\(options.regionWasGiven ? " (--region)" : " (the default; set --region)")")
         }

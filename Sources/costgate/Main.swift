@@ -59,6 +59,9 @@ struct PricingOptions: ParsableArguments {
     @Option(help: "Region for resources whose region is not in the plan (default us-east-1).")
     var region: String?
 
+    @Option(name: .customLong("cluster-profile"), help: "Cluster profile (YAML) for Kubernetes: a node to share, or unit prices (default: OpenCost's defaults).")
+    var clusterProfile: String?
+
     func catalog() throws -> PriceBookCatalog {
         let dir = PriceBookCatalog.locateDirectory(explicit: pricebookDir)
         if let d = dir, !FileIO.isDirectory(d) {
@@ -85,18 +88,19 @@ struct PricingOptions: ParsableArguments {
     func estimateOptions() throws -> (EstimateOptions, [String: String]) {
         let books = try selectedBooks(try catalog())
         let usageFile = try usage.map { try UsageFile.load(path: $0) } ?? UsageFile()
-        return (EstimateOptions(usage: usageFile, pricebooks: PriceBookSet(paths: books), defaultRegion: region ?? "us-east-1",
-                                regionWasGiven: region != nil), books)
+        let profile = try clusterProfile.map { try ClusterProfile.load(path: $0) } ?? .openCostDefault
+        return (EstimateOptions(usage: usageFile, pricebooks: PriceBookSet(paths: books, books: profile.books),
+                                defaultRegion: region ?? "us-east-1", regionWasGiven: region != nil, profile: profile), books)
     }
 }
 
 struct Estimate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Price Terraform plans (terraform show -json) and print the monthly cost.",
+        abstract: "Price Terraform plans (terraform show -json) and Kubernetes manifests, and print the monthly cost.",
         discussion: "Each number is explained as quantity × unit price with the price's key, source and date."
     )
 
-    @Argument(help: "Plan files or folders (- for standard input).")
+    @Argument(help: "Plan files, manifests (.yaml, .yml, .json) or folders; - for standard input.")
     var paths: [String]
 
     @Option(help: "Output format: \(Reporters.formats.joined(separator: ", ")).")

@@ -4,6 +4,7 @@ public enum ComponentStatus: String, Sendable {
     case priceNotFound = "price-not-found"
     case dependsOnUsage = "depends-on-usage"
     case unknownUntilApply = "unknown-until-apply"
+    case costUnknown = "cost-unknown"
 }
 
 /// One valued line: quantity × unit price, with the price's key and source.
@@ -24,6 +25,7 @@ public struct CostComponent: Sendable, Equatable {
         case .value: return unitPrice == nil ? .priceNotFound : .priced
         case .usageNotGiven: return unitPrice == nil ? .priceNotFound : .dependsOnUsage
         case .unknownUntilApply: return .unknownUntilApply
+        case .notDeclared: return .costUnknown
         }
     }
 }
@@ -37,6 +39,11 @@ public struct ResourceCost: Sendable {
     public var components: [CostComponent]
     public var assumptions: [String]
     public var location: SourceLocation?
+    /// An autoscaler's max ÷ min replicas: the cost can grow this many times.
+    public var ceiling: Decimal?
+
+    /// The worst case under an autoscaler (nil when the resource does not scale).
+    public var maxMonthlyCost: Decimal? { ceiling.map { monthlyCost * $0 } }
 
     /// The sum of the priced components; usage-based lines without usage, unknown and
     /// not-found prices are left out (and counted in the summary).
@@ -80,6 +87,7 @@ public struct Summary: Sendable, Equatable {
     public var priceNotFound = 0
     public var unknownUntilApply = 0
     public var usageBased = 0
+    public var costUnknown = 0
 }
 
 public struct PriceBookRef: Sendable, Equatable, Hashable {
@@ -103,6 +111,12 @@ public struct Estimate: Sendable {
         resources.reduce(Decimal(0)) { $0 + $1.monthlyCost }
     }
 
+    /// The total with every autoscaled workload at its maximum replicas (nil when nothing autoscales).
+    public var maxTotalMonthlyCost: Decimal? {
+        guard resources.contains(where: { $0.ceiling != nil }) else { return nil }
+        return resources.reduce(Decimal(0)) { $0 + ($1.maxMonthlyCost ?? $1.monthlyCost) }
+    }
+
     public var summary: Summary {
         var s = Summary()
         s.priced = resources.count
@@ -111,6 +125,7 @@ public struct Estimate: Sendable {
             if r.has(.priceNotFound) { s.priceNotFound += 1 }
             if r.has(.unknownUntilApply) { s.unknownUntilApply += 1 }
             if r.has(.dependsOnUsage) { s.usageBased += 1 }
+            if r.has(.costUnknown) { s.costUnknown += 1 }
         }
         for k in skipped {
             switch k.reason {

@@ -28,13 +28,15 @@ public enum Action: String, Sendable, CaseIterable {
     case create, update, delete, replace, noOp = "no-op", read, forget
     /// In planned values only (fragments without resource_changes): present after apply.
     case planned
+    /// A Kubernetes manifest: what it declares exists.
+    case present
     /// `"actions": []` in hand-made fixtures.
     case none
 
     /// True when the resource exists after the change is applied.
     public var existsAfter: Bool {
         switch self {
-        case .create, .update, .replace, .noOp, .planned, .none: return true
+        case .create, .update, .replace, .noOp, .planned, .present, .none: return true
         case .delete, .read, .forget: return false
         }
     }

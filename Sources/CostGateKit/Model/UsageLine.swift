@@ -6,6 +6,8 @@ public enum Quantity: Sendable, Equatable {
     case usageNotGiven
     /// An attribute the quantity needs is only known after apply (or is hidden as sensitive).
     case unknownUntilApply(attribute: String)
+    /// The input does not say (a container without requests): the cost is unknown, not zero.
+    case notDeclared(reason: String)
 
     public var decimal: Decimal? {
         if case .value(let d) = self { return d }
@@ -34,10 +36,13 @@ public struct UsageLine: Sendable, Equatable {
 public struct PricedUsage: Sendable, Equatable {
     public var lines: [UsageLine]
     public var assumptions: [String]
+    /// How far the cost can grow (an autoscaler's max ÷ min replicas); nil when it cannot.
+    public var ceiling: Decimal?
 
-    public init(lines: [UsageLine] = [], assumptions: [String] = []) {
+    public init(lines: [UsageLine] = [], assumptions: [String] = [], ceiling: Decimal? = nil) {
         self.lines = lines
         self.assumptions = assumptions
+        self.ceiling = ceiling
     }
 
     public mutating func add(_ line: UsageLine) { lines.append(line) }

@@ -23,19 +23,26 @@ public struct PricingContext: Sendable {
     /// The date lifecycle rules are judged at (end of standard support): the price book's effective date,
     /// so the same inputs give the same output on any day.
     public var asOf: String
+    /// How Kubernetes requests are priced.
+    public var profile: ClusterProfile
     let index: ResourceIndex
 
-    public init(usage: UsageValues = UsageValues(), resources: [Resource] = [], asOf: String) {
+    public init(usage: UsageValues = UsageValues(), resources: [Resource] = [], asOf: String, profile: ClusterProfile = .openCostDefault) {
         self.usage = usage
         self.index = ResourceIndex(resources)
         self.asOf = asOf
+        self.profile = profile
     }
 
-    init(usage: UsageValues, index: ResourceIndex, asOf: String) {
+    init(usage: UsageValues, index: ResourceIndex, asOf: String, profile: ClusterProfile) {
         self.usage = usage
         self.index = index
         self.asOf = asOf
+        self.profile = profile
     }
+
+    /// Every resource of a type in this run (HorizontalPodAutoscalers, LimitRanges …).
+    public func resources(ofType type: String) -> [Resource] { index.all(type: type) }
 
     /// Follows a configuration reference (`aws_launch_template.web`) from `resource`'s module.
     public func referenced(_ type: String, from resource: Resource, attribute: String) -> Resource? {
@@ -82,6 +89,8 @@ final class ResourceIndex: Sendable {
     }
 
     func first(configAddress: String) -> Resource? { built().byConfigAddress[configAddress]?.first }
+
+    func all(type: String) -> [Resource] { built().byType[type] ?? [] }
 
     func find(type: String, attribute: String, value: String) -> Resource? {
         built().byType[type]?.first { $0.attributes[attribute].string == value }

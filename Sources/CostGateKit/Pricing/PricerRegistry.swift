@@ -29,6 +29,7 @@ public struct PricerRegistry: Sendable {
         LambdaPricer(), S3BucketPricer(), DynamoDBTablePricer(), ElastiCachePricer(), CloudWatchLogGroupPricer(),
         KMSKeyPricer(), SecretsManagerPricer(), EFSPricer(), SQSQueuePricer(), SNSTopicPricer(), ECRRepositoryPricer(),
         OpenSearchPricer(),
+        KubeWorkloadPricer(), KubePVCPricer(), KubeServicePricer(),
     ])
 
     public var supportedTypes: [String] { byType.keys.sorted() }
@@ -40,6 +41,7 @@ public struct PricerRegistry: Sendable {
     public func attributes(for type: String) -> Set<String> { attributeSets[type] ?? Self.common }
 
     public func isFree(_ type: String) -> Bool {
+        if type.hasPrefix("k8s:") { return Self.freeKinds.contains(String(type.dropFirst(4))) }
         if Self.freeTypes.contains(type) { return true }
         if Self.freeProviders.contains(where: { type.hasPrefix($0) }) { return true }
         if Self.freePrefixes.contains(where: { type.hasPrefix($0) }) { return true }
@@ -86,6 +88,17 @@ public struct PricerRegistry: Sendable {
         "aws_cloudwatch_log_stream", "aws_route53_record", "aws_route53_zone_association", "aws_lb_listener_rule",
         "aws_vpc_peering_connection", "aws_vpc_peering_connection_accepter", "aws_iam_openid_connect_provider",
         "aws_elasticache_user", "aws_elasticache_user_group", "aws_ebs_encryption_by_default",
+    ]
+
+    /// Kubernetes kinds that ask the cluster for nothing billable (custom resources are "not supported yet").
+    static let freeKinds: Set<String> = [
+        "Namespace", "ServiceAccount", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ConfigMap", "Secret",
+        "NetworkPolicy", "PodDisruptionBudget", "HorizontalPodAutoscaler", "VerticalPodAutoscaler", "LimitRange",
+        "ResourceQuota", "StorageClass", "PriorityClass", "PodSecurityPolicy", "IngressClass", "Ingress", "Endpoints",
+        "EndpointSlice", "CustomResourceDefinition", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+        "APIService", "RuntimeClass", "CSIDriver", "Lease", "PodTemplate", "ControllerRevision", "Event",
+        "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "FlowSchema", "PriorityLevelConfiguration",
+        "PersistentVolume", "VolumeSnapshotClass", "Node",
     ]
 
     static let freeSuffixes = ["_policy_attachment", "_association", "_iam_member", "_iam_binding", "_iam_policy"]

@@ -27,6 +27,7 @@ public struct JSONReporter: Reporter {
         member("view", .string(report.view.name))
         member("inputs", .array(e.inputs.map { .string($0) }))
         member("totalMonthlyCost", .string(f.money(e.totalMonthlyCost)))
+        if let max = e.maxTotalMonthlyCost { member("maxTotalMonthlyCost", .string(f.money(max))) }
         out.write("  \"resources\": [")
         for (i, r) in e.resources.enumerated() {
             out.write(i == 0 ? "\n    " : ",\n    ")
@@ -44,7 +45,7 @@ public struct JSONReporter: Reporter {
             ("resources", .number("\(s.resources)")), ("priced", .number("\(s.priced)")), ("free", .number("\(s.free)")),
             ("unsupported", .number("\(s.unsupported)")), ("deleted", .number("\(s.deleted)")),
             ("priceNotFound", .number("\(s.priceNotFound)")), ("unknownUntilApply", .number("\(s.unknownUntilApply)")),
-            ("usageBased", .number("\(s.usageBased)")),
+            ("usageBased", .number("\(s.usageBased)")), ("costUnknown", .number("\(s.costUnknown)")),
         ]))
         member("assumptions", .array(e.assumptions.map { .string($0) }))
         member("warnings", .array(e.warnings.map { .string($0) }), last: true)
@@ -70,6 +71,7 @@ public struct JSONReporter: Reporter {
         field("\"regionAssumed\": ", i3); out.write(r.regionAssumed ? "true" : "false")
         field("\"action\": ", i3); str(r.action.rawValue)
         field("\"monthlyCost\": ", i3); str(f.money(r.monthlyCost))
+        if let max = r.maxMonthlyCost { field("\"maxMonthlyCost\": ", i3); str(f.money(max)) }
         field("\"components\": ", i3)
         if r.components.isEmpty { out.write("[]") } else {
             out.write("[")
@@ -108,13 +110,16 @@ public struct JSONReporter: Reporter {
     }
 
     static func resource(_ r: ResourceCost, _ f: Format) -> JSON {
-        .object([
+        var members: [(String, JSON)] = [
             ("address", .string(r.address)),
             ("type", .string(r.type)),
             ("region", .opt(r.region)),
             ("regionAssumed", .bool(r.regionAssumed)),
             ("action", .string(r.action.rawValue)),
             ("monthlyCost", .string(f.money(r.monthlyCost))),
+        ]
+        if let max = r.maxMonthlyCost { members.append(("maxMonthlyCost", .string(f.money(max)))) }
+        return .object(members + [
             ("components", .array(r.components.map { component($0, f) })),
             ("assumptions", .array(r.assumptions.map { .string($0) })),
             ("location", .opt(r.location?.description)),
@@ -126,7 +131,7 @@ public struct JSONReporter: Reporter {
         var unknownAttribute: JSON = .null
         switch c.quantity {
         case .value(let q): quantity = .string(f.quantity(q))
-        case .usageNotGiven: break
+        case .usageNotGiven, .notDeclared: break
         case .unknownUntilApply(let a): unknownAttribute = .string(a)
         }
         let status = c.status

@@ -21,10 +21,14 @@ public struct TableReporter: Reporter {
         Self.line(header, widths, out)
         for r in e.resources { for row in Self.rows(r, f) { Self.line(row, widths, out) } }
         out.write("\nTOTAL MONTHLY COST: \(f.dollars(e.totalMonthlyCost)) \(e.currency)\n")
+        if let max = e.maxTotalMonthlyCost {
+            out.write("WORST CASE (autoscalers at their maximum): \(f.dollars(max)) \(e.currency)\n")
+        }
 
         let s = e.summary
         out.write("\n\(s.resources) resources: \(s.priced) priced, \(s.free) free, \(s.unsupported) not supported yet, \(s.deleted) deleted")
-        out.write("; \(s.priceNotFound) with a price not found, \(s.unknownUntilApply) unknown until apply, \(s.usageBased) depending on usage\n")
+        out.write("; \(s.priceNotFound) with a price not found, \(s.unknownUntilApply) unknown until apply, \(s.usageBased) depending on usage")
+        out.write(s.costUnknown > 0 ? ", \(s.costUnknown) with containers without requests\n" : "\n")
 
         let usageLines = e.resources.flatMap { r in r.components.filter { $0.status == .dependsOnUsage }.map { (r.address, $0) } }
         if !usageLines.isEmpty {
@@ -73,16 +77,19 @@ public struct TableReporter: Reporter {
             case .value(let q): qty = f.quantity(q)
             case .usageNotGiven: qty = "usage?"
             case .unknownUntilApply: qty = "unknown"
+            case .notDeclared: qty = "unknown"
             }
             switch c.status {
             case .priced: cost = f.dollars(c.monthlyCost ?? 0)
             case .priceNotFound: cost = "price not found"
             case .dependsOnUsage: cost = "depends on usage"
             case .unknownUntilApply: cost = "unknown until apply"
+            case .costUnknown: cost = "cost unknown"
             }
             rows.append([branch + c.name, qty, c.unit, c.unitPrice.map { f.displayUnitPrice($0) } ?? "-", cost])
         }
         rows.append(["", "", "", "", f.dollars(r.monthlyCost)])
+        if let max = r.maxMonthlyCost { rows.append(["", "", "", "at most", f.dollars(max)]) }
         return rows
     }
 

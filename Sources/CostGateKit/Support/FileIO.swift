@@ -41,6 +41,17 @@ public enum FileIO {
         return out
     }
 
+    /// The first `count` bytes of a file.
+    public static func readPrefix(_ path: String, count: Int) throws -> [UInt8] {
+        guard let fp = fopen(path, "rb") else {
+            throw CostGateError("cannot read: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+        }
+        defer { fclose(fp) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        let got = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, count, fp) }
+        return Array(buffer.prefix(got))
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR

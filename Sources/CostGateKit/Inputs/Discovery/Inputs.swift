@@ -30,6 +30,41 @@ public enum Inputs {
     }
 }
 
+extension Inputs {
+    enum Kind {
+        /// A plan, with its bytes when they were already read (standard input).
+        case plan([UInt8]?)
+        case manifest([UInt8])
+    }
+
+    /// A Terraform plan or Kubernetes manifests? `.yaml`/`.yml` are manifests; JSON and standard input are
+    /// a plan when they look like one (plan keys near the top, a BOM, a zip, the setup-terraform wrapper).
+    static func kind(of file: String) throws -> Kind {
+        if manifestExtensions.contains(where: { file.hasSuffix($0) }) { return .manifest(try FileIO.read(file)) }
+        if file == "-" {
+            let bytes = try FileIO.read(file)
+            return looksLikeManifest(Array(bytes.prefix(4096))) ? .manifest(bytes) : .plan(bytes)
+        }
+        if file.hasSuffix(".json"), let head = try? FileIO.readPrefix(file, count: 4096), looksLikeManifest(head) {
+            return .manifest(try FileIO.read(file))
+        }
+        return .plan(nil)
+    }
+
+    /// A JSON object whose first keys name `apiVersion`/`kind` and none of a plan's.
+    static func looksLikeManifest(_ head: [UInt8]) -> Bool {
+        let text = String(decoding: head, as: UTF8.self)
+        let planKeys = ["\"format_version\"", "\"resource_changes\"", "\"planned_values\"", "\"terraform_version\"", "\"prior_state\""]
+        if planKeys.contains(where: { text.contains($0) }) { return false }
+        if text.hasPrefix("[command]") || head.first == 0xFF || head.first == 0xFE || head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return false
+        }
+        let trimmed = text.drop(while: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        if trimmed.first == "{" { return text.contains("\"apiVersion\"") && text.contains("\"kind\"") }
+        return !trimmed.isEmpty
+    }
+}
+
 /// A run over inputs: read every file, then price everything together.
 public struct Run: Sendable {
     public var paths: [String]
@@ -47,21 +82,27 @@ public struct Run: Sendable {
         guard !files.isEmpty else { throw CostGateError("no plan files found in \(paths.joined(separator: ", "))") }
         let reader = estimator.planReader(defaultRegion: options.defaultRegion, regionWasGiven: options.regionWasGiven)
         var resources: [Resource] = []
+        var skipped: [SkippedResource] = []
         let clock = ContinuousClock()
         let started = clock.now
         defer { Timings.report("read+price+value", since: started) }
         for file in files {
-            if Inputs.manifestExtensions.contains(where: { file.hasSuffix($0) }) {
-                throw CostGateError("Kubernetes manifests are not supported yet; pass a Terraform plan (`terraform show -json PLANFILE`)",
-                                    at: SourceLocation(file: file))
-            }
             let parseStarted = clock.now
-            let plan = try reader.read(path: file)
-            Timings.report("read plan", since: parseStarted)
-            resources.append(contentsOf: plan.resources)
+            switch try Inputs.kind(of: file) {
+            case .plan(let bytes):
+                let plan = try bytes.map { try reader.read(bytes: $0, file: file) } ?? reader.read(path: file)
+                resources.append(contentsOf: plan.resources)
+            case .manifest(let bytes):
+                let manifests = try KubernetesReader().read(bytes: bytes, file: file)
+                resources.append(contentsOf: manifests.resources)
+                skipped.append(contentsOf: manifests.skipped)
+            }
+            Timings.report("read \(file)", since: parseStarted)
         }
         Timings.report("inputs read", since: started)
-        return try estimator.estimate(resources, inputs: files, options: options)
+        var estimate = try estimator.estimate(resources, inputs: files, options: options)
+        estimate.skipped.append(contentsOf: skipped)
+        return estimate
     }
 }
 

@@ -97,8 +97,13 @@ public final class PriceBookSet: Sendable {
         return found
     }
 
-    /// - Parameter paths: book id (`aws`) → file.
-    public init(paths: [String: String]) { self.paths = paths }
+    /// - Parameters:
+    ///   - paths: book id (`aws`) → file, loaded when a key first needs it.
+    ///   - books: books already in memory (a cluster profile's own prices).
+    public init(paths: [String: String], books: [PriceBook] = []) {
+        self.paths = paths
+        for b in books { loaded.withLock { $0[b.id] = b } }
+    }
 
     public func book(for key: String) throws -> PriceBook? {
         let id = String(key.prefix { $0 != "/" })

@@ -1,0 +1,53 @@
+import FoundationEssentials
+
+/// The Kubernetes quantity grammar (`100m`, `0.5`, `2Gi`, `512M`, `1e3`, `.5`, `+1`), in exact decimal.
+public enum KubeQuantity {
+    static let binary: [String: Decimal] = [
+        "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776,
+        "Pi": 1_125_899_906_842_624, "Ei": 1_152_921_504_606_846_976,
+    ]
+    static let decimal: [String: Decimal] = [
+        "n": Decimal(string: "0.000000001")!, "u": Decimal(string: "0.000001")!, "m": Decimal(string: "0.001")!, "": 1,
+        "k": 1000, "M": 1_000_000, "G": 1_000_000_000, "T": 1_000_000_000_000, "P": 1_000_000_000_000_000,
+        "E": 1_000_000_000_000_000_000,
+    ]
+
+    /// The value of a quantity, or nil when the text is not one.
+    public static func parse(_ text: String) -> Decimal? {
+        let t = text.trimmingSpaces()
+        var chars = Array(t.utf8)
+        guard !chars.isEmpty else { return nil }
+        var sign: Decimal = 1
+        if chars[0] == UInt8(ascii: "+") || chars[0] == UInt8(ascii: "-") {
+            if chars[0] == UInt8(ascii: "-") { sign = -1 }
+            chars.removeFirst()
+        }
+        var i = 0, digits = 0
+        while i < chars.count, chars[i] >= 48, chars[i] <= 57 { i += 1; digits += 1 }
+        if i < chars.count, chars[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < chars.count, chars[i] >= 48, chars[i] <= 57 { i += 1; digits += 1 }
+        }
+        guard digits > 0, let number = Decimal(string: String(decoding: chars[0..<i], as: UTF8.self)) else { return nil }
+        let suffix = String(decoding: chars[i...], as: UTF8.self)
+        if let m = binary[suffix] ?? decimal[suffix] { return sign * number * m }
+        // decimal exponent: e or E, then a signed integer
+        if let first = suffix.first, first == "e" || first == "E" {
+            let exp = suffix.dropFirst()
+            guard let n = Int(exp), abs(n) <= 30 else { return nil }
+            var scale: Decimal = 1
+            for _ in 0..<abs(n) { scale *= 10 }
+            return n >= 0 ? sign * number * scale : sign * number / scale
+        }
+        return nil
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " || s.first == "\t" { s = s.dropFirst() }
+        while s.last == " " || s.last == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,162 @@
+import FoundationEssentials
+
+/// What a pod asks the scheduler for, computed the way Kubernetes computes it.
+struct PodRequests {
+    var cpu: Decimal = 0                  // cores
+    var memoryGiB: Decimal = 0
+    var gpus: [String: Decimal] = [:]     // nvidia.com/gpu, amd.com/gpu, google.com/tpu
+    var withoutRequests: [String] = []    // containers with neither a CPU nor a memory request
+
+    static let gpuResources = ["nvidia.com/gpu", "amd.com/gpu", "google.com/tpu"]
+
+    /// The pod template's spec for a workload kind.
+    static func podSpec(kind: String, object: Value) -> Value {
+        switch kind {
+        case "Pod": return object["spec"]
+        case "CronJob": return object["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+        default: return object["spec"]["template"]["spec"]
+        }
+    }
+
+    /// LimitRange defaults for containers in a namespace.
+    struct Defaults {
+        var request: [String: Decimal] = [:]
+        var limit: [String: Decimal] = [:]
+    }
+
+    static func defaults(namespace: String, context: PricingContext) -> Defaults {
+        var d = Defaults()
+        for lr in context.resources(ofType: "k8s:LimitRange") where lr.moduleAddress == namespace {
+            for item in lr.attributes["spec"]["limits"].array where (item["type"].string ?? "Container") == "Container" {
+                for (k, v) in item["defaultRequest"].objectMembers { if let q = v.string.flatMap(KubeQuantity.parse) { d.request[k] = q } }
+                for (k, v) in item["default"].objectMembers { if let q = v.string.flatMap(KubeQuantity.parse) { d.limit[k] = q } }
+            }
+        }
+        return d
+    }
+
+    /// A container's effective request: its request, else the LimitRange default request, else its limit
+    /// (or the LimitRange default limit), since Kubernetes sets a missing request to the limit.
+    static func request(_ container: Value, _ resource: String, _ d: Defaults) -> Decimal? {
+        let res = container["resources"]
+        if let q = res["requests"][resource].string.flatMap(KubeQuantity.parse) { return q }
+        if let q = d.request[resource] { return q }
+        if let q = res["limits"][resource].string.flatMap(KubeQuantity.parse) { return q }
+        return d.limit[resource]
+    }
+
+    /// max(the largest init container, counting the sidecars started before it; app containers + sidecars) + overhead.
+    static func compute(spec: Value, defaults d: Defaults) -> PodRequests {
+        var out = PodRequests()
+        var names = ["cpu", "memory"] + gpuResources
+        for c in spec["containers"].array + spec["initContainers"].array {
+            for (k, _) in c["resources"]["limits"].objectMembers where !names.contains(k) && k.contains("gpu") { names.append(k) }
+        }
+        var totals: [String: Decimal] = [:]
+        for name in names {
+            var sidecars: Decimal = 0
+            var initMax: Decimal = 0
+            for ic in spec["initContainers"].array {
+                let v = request(ic, name, d) ?? 0
+                if ic["restartPolicy"].string == "Always" {
+                    sidecars += v
+                    initMax = max(initMax, sidecars)
+                } else {
+                    initMax = max(initMax, sidecars + v)
+                }
+            }
+            var app: Decimal = 0
+            for c in spec["containers"].array { app += request(c, name, d) ?? 0 }
+            let overhead = spec["overhead"][name].string.flatMap(KubeQuantity.parse) ?? 0
+            totals[name] = max(initMax, app + sidecars) + overhead
+        }
+        out.cpu = totals["cpu"] ?? 0
+        out.memoryGiB = (totals["memory"] ?? 0) / 1_073_741_824
+        for name in names where name != "cpu" && name != "memory" {
+            if let n = totals[name], n > 0 { out.gpus[name] = n }
+        }
+        let sidecarContainers = spec["initContainers"].array.filter { $0["restartPolicy"].string == "Always" }
+        for c in spec["containers"].array + sidecarContainers where request(c, "cpu", d) == nil && request(c, "memory", d) == nil {
+            out.withoutRequests.append(c["name"].string ?? "?")
+        }
+        return out
+    }
+
+    /// The accelerator model a pod selects: GKE's node label in nodeSelector or node affinity.
+    static func acceleratorModel(spec: Value) -> String? {
+        let labels = ["cloud.google.com/gke-accelerator", "cloud.google.com/gke-tpu-accelerator", "karpenter.k8s.aws/instance-gpu-name",
+                      "nvidia.com/gpu.product"]
+        for l in labels { if let m = spec["nodeSelector"][l].string { return m } }
+        for term in spec["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"].array {
+            for e in term["matchExpressions"].array where labels.contains(e["key"].string ?? "") {
+                if let v = e["values"].array.first?.string { return v }
+            }
+        }
+        return nil
+    }
+}
+
+/// Runs per month of a cron schedule, averaged over a 730-hour month.
+enum CronSchedule {
+    static let daysPerMonth = Money.hoursPerMonth / 24
+
+    static func runsPerMonth(_ schedule: String) -> Decimal? {
+        let s = schedule.trimmingSpaces()
+        switch s {
+        case "@yearly", "@annually": return Decimal(1) / 12
+        case "@monthly": return 1
+        case "@weekly": return daysPerMonth / 7
+        case "@daily", "@midnight": return daysPerMonth
+        case "@hourly": return Money.hoursPerMonth
+        default: break
+        }
+        var fields = s.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        if fields.first?.hasPrefix("CRON_TZ=") == true || fields.first?.hasPrefix("TZ=") == true { fields.removeFirst() }
+        guard fields.count == 5,
+              let minutes = count(fields[0], 0, 59), let hours = count(fields[1], 0, 23),
+              let dom = count(fields[2], 1, 31), let months = count(fields[3], 1, 12, names: monthNames),
+              let dow = count(fields[4], 0, 7, names: dayNames) else { return nil }
+        let perDay = Decimal(minutes) * Decimal(hours)
+        let domFraction = Decimal(dom) / Decimal(string: "30.4375")!
+        let dowFraction = Decimal(min(dow, 7)) / 7
+        var days: Decimal
+        switch (fields[2] == "*", fields[4] == "*") {
+        case (true, true): days = 1
+        case (false, true): days = domFraction
+        case (true, false): days = dowFraction
+        case (false, false): days = 1 - (1 - min(domFraction, 1)) * (1 - dowFraction)   // cron runs when either matches
+        }
+        return perDay * daysPerMonth * min(days, 1) * Decimal(months) / 12
+    }
+
+    static let monthNames = ["JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6, "JUL": 7, "AUG": 8, "SEP": 9, "OCT": 10, "NOV": 11, "DEC": 12]
+    static let dayNames = ["SUN": 0, "MON": 1, "TUE": 2, "WED": 3, "THU": 4, "FRI": 5, "SAT": 6]
+
+    /// How many values a cron field matches within [lo, hi].
+    static func count(_ field: String, _ lo: Int, _ hi: Int, names: [String: Int] = [:]) -> Int? {
+        var matched = Set<Int>()
+        for part in field.split(separator: ",") {
+            var range = String(part)
+            var step = 1
+            if let slash = range.firstIndex(of: "/") {
+                guard let n = Int(range[range.index(after: slash)...]), n > 0 else { return nil }
+                step = n
+                range = String(range[..<slash])
+            }
+            func value(_ t: Substring) -> Int? { Int(t) ?? names[t.uppercased()] }
+            var a = lo, b = hi
+            if range == "*" || range == "?" {
+            } else if let dash = range.firstIndex(of: "-") {
+                guard let x = value(range[..<dash]), let y = value(range[range.index(after: dash)...]) else { return nil }
+                a = x; b = y
+            } else {
+                guard let x = value(Substring(range)) else { return nil }
+                a = x; b = step > 1 ? hi : x
+            }
+            guard a >= lo, b <= hi, a <= b else { return nil }
+            var v = a
+            while v <= b { matched.insert(v == 7 && hi == 7 ? 0 : v); v += step }
+        }
+        return matched.count
+    }
+}
