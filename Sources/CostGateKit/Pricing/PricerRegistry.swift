@@ -29,7 +29,7 @@ public struct PricerRegistry: Sendable {
         LambdaPricer(), S3BucketPricer(), DynamoDBTablePricer(), ElastiCachePricer(), CloudWatchLogGroupPricer(),
         KMSKeyPricer(), SecretsManagerPricer(), EFSPricer(), SQSQueuePricer(), SNSTopicPricer(), ECRRepositoryPricer(),
         OpenSearchPricer(),
-        KubeWorkloadPricer(), KubePVCPricer(), KubeServicePricer(),
+        KubeWorkloadPricer(), KubePVCPricer(), KubeServicePricer(), KubeTerraformPricer(),
     ])
 
     public var supportedTypes: [String] { byType.keys.sorted() }

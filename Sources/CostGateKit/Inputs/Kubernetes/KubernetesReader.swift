@@ -14,7 +14,7 @@ public struct KubernetesReader: Sendable {
         var out = Result()
         let documents = try YAMLReader.parseAll(bytes, file: file)
         for (index, doc) in documents.enumerated() {
-            guard let doc else { continue }
+            guard let doc, !doc.isNull else { continue }   // empty documents (leading, trailing or double ---)
             try add(doc, file: file, documentIndex: index, into: &out)
         }
         return out
