@@ -2,12 +2,12 @@ import FoundationEssentials
 import Testing
 @testable import CostGateKit
 
-let k8sBooks = PriceBookSet(paths: ["aws": Paths.awsBook, "k8s": Paths.pricebooks + "/k8s/k8s-2026.11.0.tsv"])
+/// A fresh book set per run: reports name the books a run used, so runs must not share one.
+var k8sBooks: PriceBookSet { PriceBookSet(paths: ["aws": Paths.awsBook, "k8s": Paths.pricebooks + "/k8s/k8s-2026.11.0.tsv"]) }
 
 func k8sEstimate(_ file: String, profile: ClusterProfile = .openCostDefault) throws -> Estimate {
-    let options = EstimateOptions(pricebooks: profile.books.isEmpty ? k8sBooks
-                                      : PriceBookSet(paths: ["aws": Paths.awsBook, "k8s": Paths.pricebooks + "/k8s/k8s-2026.11.0.tsv"], books: profile.books),
-                                  profile: profile)
+    let books = PriceBookSet(paths: ["aws": Paths.awsBook, "k8s": Paths.pricebooks + "/k8s/k8s-2026.11.0.tsv"], books: profile.books)
+    let options = EstimateOptions(pricebooks: books, profile: profile)
     return try Run(paths: [Paths.fixtures + "/kubernetes/" + file], options: options).estimate()
 }
 
