@@ -5,11 +5,12 @@ import Testing
 @Suite struct CorpusTests {
     @Test func corpusIsPresent() {
         #expect(Corpus.plans().count > 150, "the shared corpus must sit beside the project at ../shared/corpus")
+        #expect(Corpus.manifests().count > 150)
     }
 
     @Test(arguments: Corpus.plans())
     func everyPlanIsPricedOrListedOrRejectedWithAPlace(_ name: String) throws {
-        let path = Paths.tfplans + "/" + name
+        let path = Paths.corpus + "/" + name
         if Corpus.broken.contains(name) {
             #expect(throws: CostGateError.self) { try runEstimate([path]) }
             do { _ = try runEstimate([path]) } catch let e as CostGateError {
@@ -28,6 +29,26 @@ import Testing
             let out = try render(estimate, format)
             for s in secrets { #expect(!out.contains(s), "\(format) output of \(name) leaks a sensitive value") }
         }
+    }
+
+    @Test(arguments: Corpus.manifests())
+    func everyManifestIsPricedOrSkippedOrRejectedWithAPlace(_ name: String) throws {
+        let path = Paths.corpus + "/" + name
+        let options = EstimateOptions(pricebooks: PriceBookSet(paths: ["k8s": Paths.pricebooks + "/k8s/k8s-2026.11.0.tsv"]))
+        if Corpus.broken.contains(name) {
+            do {
+                _ = try Run(paths: [path], options: options).estimate()
+                Issue.record("\(name) should be rejected")
+            } catch let e as CostGateError {
+                #expect(e.location?.file == path && e.location?.line != nil && e.location?.column != nil)
+                #expect(!e.description.contains("\n"))
+            }
+            return
+        }
+        let e = try Run(paths: [path], options: options).estimate()
+        #expect(e.resources.count + e.skipped.count > 0, "\(name): nothing read")
+        #expect(e.resources.allSatisfy { $0.type.hasPrefix("k8s:") })
+        for format in Reporters.formats { _ = try render(e, format) }
     }
 
     @Test(arguments: ["cmd__infracost__testdata__terraform_v0.14_plan.json", "cmd__infracost__testdata__terraform_v0.12_plan.json"])

@@ -16,7 +16,7 @@ enum Paths {
     static let awsBook = pricebooks + "/aws/aws-2026.11.0.tsv"
 }
 
-/// Plans in the shared corpus that are broken on purpose (see its INDEX.md) and must exit 2.
+/// The shared corpus: its plans and manifests, and those broken on purpose (see its INDEX.md) that must exit 2.
 enum Corpus {
     /// Shared with `.ci/run`, which checks the same list against the built binary.
     static let broken: Set<String> = {
@@ -24,10 +24,15 @@ enum Corpus {
         return Set(text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty })
     }()
 
-    static func plans() -> [String] {
+    static func plans() -> [String] { files("tfplan") }
+    static func manifests() -> [String] { files("k8s") }
+
+    /// Files of one corpus folder, as `tfplan/owner__repo/file`.
+    static func files(_ category: String) -> [String] {
         var out: [String] = []
-        for dir in FileIO.list(Paths.tfplans) where FileIO.isDirectory(Paths.tfplans + "/" + dir) {
-            for f in FileIO.list(Paths.tfplans + "/" + dir) { out.append(dir + "/" + f) }
+        let root = Paths.corpus + "/" + category
+        for dir in FileIO.list(root) where FileIO.isDirectory(root + "/" + dir) {
+            for f in FileIO.list(root + "/" + dir) { out.append(category + "/" + dir + "/" + f) }
         }
         return out
     }

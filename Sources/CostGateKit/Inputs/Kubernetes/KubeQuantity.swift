@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Synchronization
 
 /// The Kubernetes quantity grammar (`100m`, `0.5`, `2Gi`, `512M`, `1e3`, `.5`, `+1`), in exact decimal.
 public enum KubeQuantity {
@@ -12,8 +13,18 @@ public enum KubeQuantity {
         "E": 1_000_000_000_000_000_000,
     ]
 
+    /// Parsed quantities: manifests repeat the same few (`100m`, `128Mi`) thousands of times.
+    private static let memo = Mutex<[String: Decimal?]>([:])
+
     /// The value of a quantity, or nil when the text is not one.
     public static func parse(_ text: String) -> Decimal? {
+        if let hit = memo.withLock({ $0[text] }) { return hit }
+        let value = compute(text)
+        memo.withLock { if $0.count < 10_000 { $0[text] = .some(value) } }
+        return value
+    }
+
+    private static func compute(_ text: String) -> Decimal? {
         let t = text.trimmingSpaces()
         var chars = Array(t.utf8)
         guard !chars.isEmpty else { return nil }
@@ -28,7 +39,7 @@ public enum KubeQuantity {
             i += 1
             while i < chars.count, chars[i] >= 48, chars[i] <= 57 { i += 1; digits += 1 }
         }
-        guard digits > 0, let number = Decimal(string: String(decoding: chars[0..<i], as: UTF8.self)) else { return nil }
+        guard digits > 0, digits <= 30, let number = exactDecimal(chars[0..<i]) else { return nil }
         let suffix = String(decoding: chars[i...], as: UTF8.self)
         if let m = binary[suffix] ?? decimal[suffix] { return sign * number * m }
         // decimal exponent: e or E, then a signed integer
@@ -40,6 +51,25 @@ public enum KubeQuantity {
             return n >= 0 ? sign * number * scale : sign * number / scale
         }
         return nil
+    }
+}
+
+extension KubeQuantity {
+    /// `12`, `0.25`, `.5` as a Decimal built from its digits (Decimal(string:) is slow).
+    static func exactDecimal(_ bytes: ArraySlice<UInt8>) -> Decimal? {
+        var mantissa: UInt64 = 0
+        var scale = 0
+        var seenDot = false
+        var significant = 0
+        for b in bytes {
+            if b == UInt8(ascii: ".") { seenDot = true; continue }
+            let d = UInt64(b - 48)
+            if significant >= 18 { return Decimal(string: String(decoding: bytes, as: UTF8.self)) }
+            mantissa = mantissa * 10 + d
+            if mantissa > 0 { significant += 1 }
+            if seenDot { scale += 1 }
+        }
+        return Decimal(sign: .plus, exponent: -scale, significand: Decimal(mantissa))
     }
 }
 

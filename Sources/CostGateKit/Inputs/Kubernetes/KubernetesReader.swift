@@ -12,9 +12,10 @@ public struct KubernetesReader: Sendable {
 
     public func read(bytes: [UInt8], file: String) throws -> Result {
         var out = Result()
-        let documents = try YAMLReader.parseAll(bytes, file: file)
-        for (index, doc) in documents.enumerated() {
-            guard let doc, !doc.isNull else { continue }   // empty documents (leading, trailing or double ---)
+        var index = 0
+        try YAMLReader.forEachDocument(bytes, file: file) { doc in
+            defer { index += 1 }
+            guard let doc, !doc.isNull else { return }   // empty documents (leading, trailing or double ---)
             try add(doc, file: file, documentIndex: index, into: &out)
         }
         return out
@@ -61,16 +62,18 @@ public struct KubernetesReader: Sendable {
 
     /// Every `requests`/`limits`/`default…`/`storage` value under a workload, PVC or LimitRange must be a
     /// quantity; a wrong one is an error at its line and column, not a silent zero.
+    static let quantityMaps: Set<String> = ["requests", "limits", "default", "defaultRequest", "max", "min", "overhead", "capacity"]
+
     static func checkQuantities(_ node: YAMLNode, parentKey: String = "") throws {
         switch node.kind {
         case .mapping(let pairs):
             for (k, v) in pairs {
-                let key = k.scalar ?? ""
+                guard case .scalar(let key, _) = k.kind else { continue }
+                if case .scalar = v.kind { continue }
                 if key == "resources", case .sequence = v.kind {
                     throw CostGateError("`resources` must be a mapping of requests and limits, not a list", at: v.location)
                 }
-                if ["requests", "limits", "default", "defaultRequest", "max", "min", "overhead", "capacity"].contains(key),
-                   case .mapping(let entries) = v.kind {
+                if quantityMaps.contains(key), case .mapping(let entries) = v.kind {
                     for (rk, rv) in entries {
                         guard let text = rv.scalar else {
                             throw CostGateError("\(key).\(rk.scalar ?? "?") must be a quantity such as 500m or 2Gi", at: rv.location)

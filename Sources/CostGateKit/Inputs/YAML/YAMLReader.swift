@@ -3,7 +3,7 @@ import CLibYAML
 
 /// A light YAML node with its place in the file.
 public struct YAMLNode: Sendable {
-    public indirect enum Kind: Sendable {
+    public enum Kind: Sendable {
         case scalar(String, plain: Bool)
         case sequence([YAMLNode])
         case mapping([(YAMLNode, YAMLNode)])
@@ -45,12 +45,18 @@ public struct YAMLNode: Sendable {
 public enum YAMLReader {
     /// Every document of a stream; an empty document is nil.
     public static func parseAll(_ bytes: [UInt8], file: String) throws -> [YAMLNode?] {
+        var documents: [YAMLNode?] = []
+        try forEachDocument(bytes, file: file) { documents.append($0) }
+        return documents
+    }
+
+    /// Streams the documents of a stream one at a time, so only one document's tree is in memory.
+    public static func forEachDocument(_ bytes: [UInt8], file: String, _ body: (YAMLNode?) throws -> Void) throws {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { throw CostGateError("cannot start the YAML parser", at: SourceLocation(file: file)) }
         defer { yaml_parser_delete(&parser) }
-        return try bytes.withUnsafeBufferPointer { buffer -> [YAMLNode?] in
+        try bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
-            var documents: [YAMLNode?] = []
             var stack: [Frame] = []
             var anchors: [String: YAMLNode] = [:]
             var current: YAMLNode?
@@ -63,12 +69,13 @@ public enum YAMLReader {
                 let loc = SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
-                    return documents
+                    return
                 case YAML_DOCUMENT_START_EVENT:
                     current = nil
                     anchors = [:]
                 case YAML_DOCUMENT_END_EVENT:
-                    documents.append(current)
+                    try body(current)
+                    current = nil
                 case YAML_SCALAR_EVENT:
                     let s = event.data.scalar
                     let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""

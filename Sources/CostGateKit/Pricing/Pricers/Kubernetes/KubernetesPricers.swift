@@ -101,7 +101,7 @@ struct KubeWorkloadPricer: Pricer {
         return out
     }
 
-    static func gib(_ d: Decimal) -> String { Money.plain(Money.rounded(d, scale: 4)) }
+    static func gib(_ d: Decimal) -> String { d.exponent >= -4 ? Money.plain(d) : Money.plain(Money.rounded(d, scale: 4)) }
 }
 
 /// A PersistentVolumeClaim: requested storage by storage class.

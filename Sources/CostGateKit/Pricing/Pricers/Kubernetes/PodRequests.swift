@@ -48,9 +48,13 @@ struct PodRequests {
     /// max(the largest init container, counting the sidecars started before it; app containers + sidecars) + overhead.
     static func compute(spec: Value, defaults d: Defaults) -> PodRequests {
         var out = PodRequests()
-        var names = ["cpu", "memory"] + gpuResources
+        // cpu and memory, and any accelerator a container asks for
+        var names = ["cpu", "memory"]
         for c in spec["containers"].array + spec["initContainers"].array {
-            for (k, _) in c["resources"]["limits"].objectMembers where !names.contains(k) && k.contains("gpu") { names.append(k) }
+            for section in ["requests", "limits"] {
+                for (k, _) in c["resources"][section].objectMembers
+                where !names.contains(k) && (gpuResources.contains(k) || k.hasSuffix("/gpu")) { names.append(k) }
+            }
         }
         var totals: [String: Decimal] = [:]
         for name in names {
