@@ -127,6 +127,30 @@ extension String {
         #expect(validate.stdout.contains(": ok: aws@2026.11.0"))
     }
 
+    @Test func manifestsFromStandardInputAndFolders() throws {
+        let yaml = String(decoding: try FileIO.read(CLI.root + "/examples/kubernetes/shop.yaml"), as: UTF8.self)
+        let piped = try CLI.run(["estimate", "--format", "json", "-"], stdin: yaml)      // helm template … | costgate estimate -
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout.contains("\"address\": \"Deployment/shop/web\""))
+        #expect(piped.stdout.contains("\"maxTotalMonthlyCost\""))
+        let folder = try CLI.run(["estimate", "examples/kubernetes"])
+        #expect(folder.status == 0, "\(folder.stderr)")
+        #expect(folder.stdout.contains("StatefulSet/shop/db"))
+        #expect(folder.stdout.contains("cluster profile opencost-default"))
+        let profiled = try CLI.run(["estimate", "examples/kubernetes/shop.yaml", "--cluster-profile", "examples/kubernetes/profile-eks.yaml"])
+        #expect(profiled.status == 0, "\(profiled.stderr)")
+        #expect(profiled.stdout.contains("share of m5.large nodes"))
+    }
+
+    @Test func brokenManifestsExit2WithAPlace() throws {
+        let r = try CLI.run(["estimate", "-"], stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    resources:\n      requests:\n        cpu: ${CPU}\n")
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("costgate: error: -:9:14: requests.cpu: \"${CPU}\" is not a Kubernetes quantity"), "\(r.stderr)")
+        let y = try CLI.run(["estimate", "-"], stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: [p\n")
+        #expect(y.status == 2)
+        #expect(y.stderr.hasPrefix("costgate: error: -:4:1: invalid YAML"), "\(y.stderr)")
+    }
+
     @Test func helpAndVersionExit0() throws {
         let help = try CLI.run(["--help"])
         #expect(help.status == 0)

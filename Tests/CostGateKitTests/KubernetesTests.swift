@@ -210,3 +210,21 @@ func q(_ d: Decimal) -> String { Money.format(d, scale: 9) }
         #expect(!PricerRegistry.standard.isFree("k8s:Widget"))
     }
 }
+
+@Suite struct TagTests {
+    @Test func labelsAndTagsAreTheResourceTags() throws {
+        let k8s = try KubernetesReader().read(bytes: Array("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: a, labels: {team: payments}}
+        spec: {template: {metadata: {labels: {app: a, team: ignored}}}}
+        """.utf8), file: "m.yaml")
+        #expect(k8s.resources[0].tags == ["team": "payments", "app": "a"])
+        let plan = try Estimator().planReader(defaultRegion: "us-east-1", regionWasGiven: false).read(bytes: Array("""
+        {"resource_changes": [{"address": "aws_instance.a", "mode": "managed", "type": "aws_instance", "name": "a",
+          "change": {"actions": ["create"], "after": {"tags": {"team": "x"}, "tags_all": {"team": "x", "env": "prod", "secret": "s3cr3t"}},
+                     "after_unknown": {}, "after_sensitive": {"tags_all": {"secret": true}}}}]}
+        """.utf8), file: "p.json")
+        #expect(plan.resources[0].tags == ["team": "x", "env": "prod"])
+    }
+}
