@@ -34,16 +34,3 @@ import Testing
         #expect(text.contains("CPU credits (unlimited, 2 vCPU): $0.05 per vCPU-hour: aws_instance.web_app_1"))
     }
 }
-
-@Suite struct StreamingJSONTests {
-    /// The streaming writer and the tree renderer must agree byte for byte.
-    @Test func streamedResourcesMatchTheTree() throws {
-        let e = try runEstimate([Paths.fixtures + "/pricers/aws_instance.json"], usage: Paths.fixtures + "/pricers/aws_instance.usage.yml")
-        let f = Format()
-        for r in e.resources {
-            let streamed = OutputSink()
-            JSONReporter.writeResource(r, f, streamed)
-            #expect(streamed.text == JSONReporter.resource(r, f).render(indent: 2))
-        }
-    }
-}

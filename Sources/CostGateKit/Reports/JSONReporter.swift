@@ -56,7 +56,7 @@ public struct JSONReporter: Reporter {
         .object([("id", .string(b.id)), ("version", .string(b.version)), ("effectiveDate", .string(b.effectiveDate))])
     }
 
-    /// Writes one resource exactly as `resource(_:_:)` renders it, without building the tree.
+    /// Writes one resource straight to the sink (a large plan has a hundred thousand of them).
     static func writeResource(_ r: ResourceCost, _ f: Format, _ out: OutputSink) {
         func field(_ name: String, _ indent: String, first: Bool = false) {
             out.write(first ? "{\n" : ",\n")
@@ -107,47 +107,5 @@ public struct JSONReporter: Reporter {
         }
         field("\"location\": ", i3); str(r.location?.description)
         out.write("\n    }")
-    }
-
-    static func resource(_ r: ResourceCost, _ f: Format) -> JSON {
-        var members: [(String, JSON)] = [
-            ("address", .string(r.address)),
-            ("type", .string(r.type)),
-            ("region", .opt(r.region)),
-            ("regionAssumed", .bool(r.regionAssumed)),
-            ("action", .string(r.action.rawValue)),
-            ("monthlyCost", .string(f.money(r.monthlyCost))),
-        ]
-        if let max = r.maxMonthlyCost { members.append(("maxMonthlyCost", .string(f.money(max)))) }
-        return .object(members + [
-            ("components", .array(r.components.map { component($0, f) })),
-            ("assumptions", .array(r.assumptions.map { .string($0) })),
-            ("location", .opt(r.location?.description)),
-        ])
-    }
-
-    static func component(_ c: CostComponent, _ f: Format) -> JSON {
-        var quantity: JSON = .null
-        var unknownAttribute: JSON = .null
-        switch c.quantity {
-        case .value(let q): quantity = .string(f.quantity(q))
-        case .usageNotGiven, .notDeclared: break
-        case .unknownUntilApply(let a): unknownAttribute = .string(a)
-        }
-        let status = c.status
-        return .object([
-            ("name", .string(c.name)),
-            ("unit", .string(c.unit)),
-            ("monthlyQuantity", quantity),
-            ("unitPrice", c.unitPrice.map { .string(f.unitPrice($0)) } ?? .null),
-            ("monthlyCost", status == .priced ? .string(f.money(c.monthlyCost ?? 0)) : .null),
-            ("priceKey", .string(c.priceKey)),
-            ("priceSource", .opt(c.priceSource.map { f.citation($0) })),
-            ("priceDate", .opt(c.priceDate)),
-            ("status", .string(status.rawValue)),
-            ("usageBased", .bool(c.usageBased)),
-            ("priceNotFound", .bool(status == .priceNotFound)),
-            ("unknownUntilApply", status == .unknownUntilApply ? unknownAttribute : .bool(false)),
-        ])
     }
 }

@@ -143,23 +143,10 @@ struct JSONReader {
 
     /// The next key of an object (its ':' consumed), or nil at the closing brace.
     mutating func nextKey(_ state: inout Container) throws -> String? {
-        skipWhitespace()
-        guard pos < bytes.count else { throw fail("invalid JSON: unexpected end of file inside an object") }
-        if bytes[pos] == UInt8(ascii: "}") { pos += 1; return nil }
-        if !state.first {
-            guard bytes[pos] == UInt8(ascii: ",") else {
-                throw fail("invalid JSON: expected ',' or '}' in an object, found \(describe(at: pos))")
-            }
-            pos += 1
-            skipWhitespace()
-        }
-        state.first = false
-        guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
-            throw fail("invalid JSON: expected a quoted key, found \(describe(at: pos))")
-        }
-        let key = try readString()
-        try expect(UInt8(ascii: ":"), "':' after a key")
-        return key
+        guard let range = try nextKeyRange(&state) else { return nil }
+        let raw = UnsafeBufferPointer(rebasing: bytes[range])
+        if !raw.contains(UInt8(ascii: "\\")) { return Swift.String(decoding: raw, as: UTF8.self) }
+        return try unescape(raw, at: range.lowerBound)
     }
 
     /// True when another element follows (positioned at it); false at the closing bracket.
@@ -395,25 +382,7 @@ struct JSONReader {
         switch c {
         case UInt8(ascii: "{"):
             var state = try beginObject()
-            while true {
-                skipWhitespace()
-                guard pos < bytes.count else { throw fail("invalid JSON: unexpected end of file inside an object") }
-                if bytes[pos] == UInt8(ascii: "}") { pos += 1; return }
-                if !state.first {
-                    guard bytes[pos] == UInt8(ascii: ",") else {
-                        throw fail("invalid JSON: expected ',' or '}' in an object, found \(describe(at: pos))")
-                    }
-                    pos += 1
-                    skipWhitespace()
-                }
-                state.first = false
-                guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
-                    throw fail("invalid JSON: expected a quoted key, found \(describe(at: pos))")
-                }
-                try skipString()
-                try expect(UInt8(ascii: ":"), "':' after a key")
-                try skipValueStrictly(depth: depth + 1)
-            }
+            while try nextKeyRange(&state) != nil { try skipValueStrictly(depth: depth + 1) }
         case UInt8(ascii: "["):
             var state = try beginArray()
             while try nextElement(&state) { try skipValueStrictly(depth: depth + 1) }

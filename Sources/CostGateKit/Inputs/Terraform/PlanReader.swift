@@ -34,20 +34,6 @@ public struct PlanReader: Sendable {
         self.attributesFor = attributesFor
     }
 
-    /// True when the bytes look like a Terraform JSON plan rather than a manifest.
-    public static func looksLikePlan(_ bytes: [UInt8]) -> Bool {
-        var i = 0
-        if bytes.count >= 2, bytes[0] == 0xFF || bytes[0] == 0xFE { return true }
-        if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 { return true }
-        if bytes.count >= 3, bytes[0] == 0xEF { i = 3 }
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
-        guard i < bytes.count else { return false }
-        if bytes[i] == UInt8(ascii: "{") { return true }
-        // the setup-terraform wrapper: "[command]… show -json …" before the JSON
-        let head = String(decoding: bytes[i..<min(bytes.count, i + 400)], as: UTF8.self)
-        return head.hasPrefix("[command]")
-    }
-
     /// Reads a plan file. A UTF-8 file is memory-mapped and its pages are released as the reader passes
     /// them; UTF-16 and standard input are read into memory.
     public func read(path: String) throws -> Plan {

@@ -17,11 +17,7 @@ struct NATGatewayPricer: Pricer {
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = r.region ?? "us-east-1"
-        return PricedUsage(lines: [
-            UsageLine("NAT gateway", unit: "hour", quantity: .value(AWS.monthlyHours(context)), priceKey: "aws/vpc/\(region)/nat-gateway"),
-            UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
-                      priceKey: "aws/vpc/\(region)/nat-gateway-data", usageBased: true),
-        ])
+        return AWS.hoursAndData("NAT gateway", hourKey: "aws/vpc/\(region)/nat-gateway", dataKey: "aws/vpc/\(region)/nat-gateway-data", context: context)
     }
 }
 
@@ -51,11 +47,8 @@ struct ClassicELBPricer: Pricer {
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = r.region ?? "us-east-1"
-        return PricedUsage(lines: [
-            UsageLine("Classic load balancer", unit: "hour", quantity: .value(AWS.monthlyHours(context)), priceKey: "aws/elb/\(region)/classic/hours"),
-            UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
-                      priceKey: "aws/elb/\(region)/classic/data", usageBased: true),
-        ])
+        return AWS.hoursAndData("Classic load balancer", hourKey: "aws/elb/\(region)/classic/hours",
+                                dataKey: "aws/elb/\(region)/classic/data", context: context)
     }
 }
 
