@@ -43,12 +43,14 @@ public struct KubernetesReader: Sendable {
         let name = metadata?["name"]?.scalar ?? metadata?["generateName"]?.scalar ?? "(unnamed)"
         let namespace = Self.clusterScoped.contains(kind) ? nil : (metadata?["namespace"]?.scalar ?? "default")
         let address = namespace.map { "\(kind)/\($0)/\(name)" } ?? "\(kind)/\(name)"
-        if Self.workloadKinds.contains(kind) || kind == "PersistentVolumeClaim" || kind == "LimitRange" {
-            try Self.checkQuantities(node)
-        }
+        for section in Self.quantitySections(kind: kind, object: node) { try Self.checkQuantities(section) }
+        // CRDs carry whole OpenAPI schemas and ConfigMaps whole dashboards: keep only their metadata
+        let kept = kind == "CustomResourceDefinition" || kind == "ConfigMap" || kind == "Secret"
+            ? YAMLNode(kind: .mapping(node.pairs.filter { ["apiVersion", "kind", "metadata"].contains($0.0.scalar ?? "") }), location: node.location)
+            : node
         out.resources.append(Resource(
             address: address, type: "k8s:\(kind)", name: name, provider: .kubernetes, providerName: apiVersion,
-            region: nil, action: .present, attributes: Self.value(node), location: node.location,
+            region: nil, action: .present, attributes: Self.value(kept), location: node.location,
             moduleAddress: namespace ?? ""))
     }
 
@@ -62,6 +64,31 @@ public struct KubernetesReader: Sendable {
 
     /// Every `requests`/`limits`/`default…`/`storage` value under a workload, PVC or LimitRange must be a
     /// quantity; a wrong one is an error at its line and column, not a silent zero.
+    /// The parts of an object that hold quantities costgate reads: containers' resources, pod overhead,
+    /// claim templates, a claim's resources, a LimitRange's limits.
+    static func quantitySections(kind: String, object: YAMLNode) -> [YAMLNode] {
+        var out: [YAMLNode] = []
+        let spec = object["spec"]
+        switch kind {
+        case "PersistentVolumeClaim":
+            if let r = spec?["resources"] { out.append(YAMLNode(kind: .mapping([(YAMLNode(kind: .scalar("resources", plain: true), location: r.location), r)]), location: r.location)) }
+        case "LimitRange":
+            if let l = spec?["limits"] { out.append(l) }
+        default:
+            guard workloadKinds.contains(kind) else { return [] }
+            let pod: YAMLNode?
+            switch kind {
+            case "Pod": pod = spec
+            case "CronJob": pod = spec?["jobTemplate"]?["spec"]?["template"]?["spec"]
+            default: pod = spec?["template"]?["spec"]
+            }
+            for list in ["containers", "initContainers"] { out.append(contentsOf: pod?[list]?.items ?? []) }
+            if let o = pod?["overhead"] { out.append(YAMLNode(kind: .mapping([(YAMLNode(kind: .scalar("overhead", plain: true), location: o.location), o)]), location: o.location)) }
+            out.append(contentsOf: spec?["volumeClaimTemplates"]?.items.compactMap { $0["spec"] } ?? [])
+        }
+        return out
+    }
+
     static let quantityMaps: Set<String> = ["requests", "limits", "default", "defaultRequest", "max", "min", "overhead", "capacity"]
 
     static func checkQuantities(_ node: YAMLNode, parentKey: String = "") throws {
