@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Synchronization
 /// Decimal helpers: money is `Decimal`, never `Double`.
 public enum Money {
     /// Hours in the billing month used throughout: monthly = hourly × 730.
@@ -66,8 +67,18 @@ public enum Money {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Texts already made: a run converts the same few quantities and prices again and again.
+    private static let plainMemo = Mutex<[Decimal: String]>([:])
+
     /// The shortest plain decimal text of a value (`0.0052`, `730`, `-1.5`), never exponent form.
     public static func plain(_ value: Decimal) -> String {
+        if let hit = plainMemo.withLock({ $0[value] }) { return hit }
+        let text = makePlain(value)
+        plainMemo.withLock { if $0.count < 20_000 { $0[value] = text } }
+        return text
+    }
+
+    private static func makePlain(_ value: Decimal) -> String {
         let text = value.description
         var utf8 = Array(text.utf8)
         guard utf8.contains(UInt8(ascii: ".")) else { return text }

@@ -14,9 +14,9 @@ public struct TableReporter: Reporter {
 
         // Two passes over the same cells: widths first, then the lines (no table kept in memory).
         let header = ["Name", "Monthly qty", "Unit", "Unit price", "Monthly cost"]
-        var widths = header.map(\.count)
+        var widths = header.map(\.displayWidth)
         for r in e.resources {
-            for row in Self.rows(r, f) { for i in 0..<5 { widths[i] = max(widths[i], row[i].count) } }
+            for row in Self.rows(r, f) { for i in 0..<5 { widths[i] = max(widths[i], row[i].displayWidth) } }
         }
         Self.line(header, widths, out)
         for r in e.resources { for row in Self.rows(r, f) { Self.line(row, widths, out) } }
@@ -121,8 +121,21 @@ public struct TableReporter: Reporter {
 }
 
 extension String {
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-    func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    /// Columns on a terminal: one per Unicode scalar (box-drawing characters included), counted
+    /// without grapheme breaking, which is slow on a hundred thousand rows.
+    var displayWidth: Int {
+        var ascii = true
+        for b in utf8 where b >= 0x80 { ascii = false; break }
+        return ascii ? utf8.count : unicodeScalars.count
+    }
+    func padding(_ width: Int) -> String {
+        let w = displayWidth
+        return w >= width ? self : self + String(repeating: " ", count: width - w)
+    }
+    func leftPadding(_ width: Int) -> String {
+        let w = displayWidth
+        return w >= width ? self : String(repeating: " ", count: width - w) + self
+    }
     func trimmingTrailingSpaces() -> String {
         var end = utf8.endIndex
         while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: " ") { end = utf8.index(before: end) }

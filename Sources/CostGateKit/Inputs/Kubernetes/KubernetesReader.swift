@@ -13,45 +13,79 @@ public struct KubernetesReader: Sendable {
     public func read(bytes: [UInt8], file: String) throws -> Result {
         var out = Result()
         var index = 0
-        try YAMLReader.forEachDocument(bytes, file: file) { doc in
-            defer { index += 1 }
-            guard let doc, !doc.isNull else { return }   // empty documents (leading, trailing or double ---)
-            try add(doc, file: file, documentIndex: index, into: &out)
+        try YAMLReader.forEachValueDocument(bytes, file: file) { doc in
+            index += 1
+            let place = SourceLocation(file: file, line: doc.place.line, column: doc.place.column)
+            let kind = doc.value["kind"].string
+            if let kind, kind.hasSuffix("List"), case .array(let items) = doc.value["items"] {
+                for (i, item) in items.enumerated() {
+                    let p = i < doc.itemPlaces.count ? doc.itemPlaces[i] : doc.place
+                    try add(item, place: SourceLocation(file: file, line: p.line, column: p.column), file: file,
+                            documentIndex: index, doc: doc, prefix: ["items", "#\(i)"], into: &out)
+                }
+                return
+            }
+            try add(doc.value, place: place, file: file, documentIndex: index, doc: doc, prefix: [], into: &out)
         }
         return out
     }
 
-    private func add(_ node: YAMLNode, file: String, documentIndex: Int, into out: inout Result) throws {
-        guard case .mapping = node.kind else {
-            out.skipped.append(SkippedResource(address: "\(file)#\(documentIndex + 1)", type: "document", reason: .notKubernetes,
-                                               detail: "not a Kubernetes object (not a mapping)", location: node.location))
+    private func add(_ object: Value, place: SourceLocation, file: String, documentIndex: Int, doc: YAMLDocument, prefix: [String],
+                     into out: inout Result) throws {
+        guard case .object(let members) = object else {
+            out.skipped.append(SkippedResource(address: "\(file)#\(documentIndex)", type: "document", reason: .notKubernetes,
+                                               detail: "not a Kubernetes object (not a mapping)", location: place))
             return
         }
-        let kind = node["kind"]?.scalar
-        let apiVersion = node["apiVersion"]?.scalar
-        guard let kind, !kind.isEmpty, let apiVersion, !apiVersion.isEmpty else {
-            out.skipped.append(SkippedResource(address: "\(file)#\(documentIndex + 1)", type: "document", reason: .notKubernetes,
+        guard let kind = object["kind"].nonEmptyString, let apiVersion = object["apiVersion"].nonEmptyString else {
+            out.skipped.append(SkippedResource(address: "\(file)#\(documentIndex)", type: "document", reason: .notKubernetes,
                                                detail: "no apiVersion and kind: not a Kubernetes object (a template, CloudFormation, a config file?)",
-                                               location: node.location))
+                                               location: place))
             return
         }
-        if kind.hasSuffix("List"), let items = node["items"] {
-            for item in items.items { try add(item, file: file, documentIndex: documentIndex, into: &out) }
-            return
-        }
-        let metadata = node["metadata"]
-        let name = metadata?["name"]?.scalar ?? metadata?["generateName"]?.scalar ?? "(unnamed)"
-        let namespace = Self.clusterScoped.contains(kind) ? nil : (metadata?["namespace"]?.scalar ?? "default")
+        let metadata = object["metadata"]
+        let name = metadata["name"].string ?? metadata["generateName"].string ?? "(unnamed)"
+        let namespace = Self.clusterScoped.contains(kind) ? nil : (metadata["namespace"].string ?? "default")
         let address = namespace.map { "\(kind)/\($0)/\(name)" } ?? "\(kind)/\(name)"
-        for section in Self.quantitySections(kind: kind, object: node) { try Self.checkQuantities(section) }
+        try Self.checkQuantities(kind: kind, doc: doc, prefix: prefix, file: file)
         // CRDs carry whole OpenAPI schemas and ConfigMaps whole dashboards: keep only their metadata
-        let kept = kind == "CustomResourceDefinition" || kind == "ConfigMap" || kind == "Secret"
-            ? YAMLNode(kind: .mapping(node.pairs.filter { ["apiVersion", "kind", "metadata"].contains($0.0.scalar ?? "") }), location: node.location)
-            : node
+        var attributes = object
+        if kind == "CustomResourceDefinition" || kind == "ConfigMap" || kind == "Secret" {
+            var kept = Members()
+            for (k, v) in members where k == "apiVersion" || k == "kind" || k == "metadata" { kept.append(k, v) }
+            attributes = .object(kept)
+        }
         out.resources.append(Resource(
             address: address, type: "k8s:\(kind)", name: name, provider: .kubernetes, providerName: apiVersion,
-            region: nil, action: .present, attributes: Self.value(kept), location: node.location,
-            moduleAddress: namespace ?? ""))
+            region: nil, action: .present, attributes: attributes, location: place, moduleAddress: namespace ?? ""))
+    }
+
+    /// The quantities costgate reads (containers' resources, pod overhead, claim templates, a claim's
+    /// resources, a LimitRange's limits) must parse; a wrong one is an error at its line and column.
+    static func checkQuantities(kind: String, doc: YAMLDocument, prefix: [String], file: String) throws {
+        func relevant(_ path: [String]) -> [String]? {
+            guard path.count >= prefix.count, Array(path.prefix(prefix.count)) == prefix else { return nil }
+            let p = Array(path.dropFirst(prefix.count))
+            switch kind {
+            case "PersistentVolumeClaim": return p.starts(with: ["spec", "resources"]) ? p : nil
+            case "LimitRange": return p.starts(with: ["spec", "limits"]) ? p : nil
+            default:
+                guard workloadKinds.contains(kind) else { return nil }
+                return p.contains(where: { $0 == "containers" || $0 == "initContainers" || $0 == "overhead" || $0 == "volumeClaimTemplates" }) ? p : nil
+            }
+        }
+        for (path, place) in doc.resourcesLists where relevant(path) != nil {
+            throw CostGateError("`resources` must be a mapping of requests and limits, not a list",
+                                at: SourceLocation(file: file, line: place.line, column: place.column))
+        }
+        for q in doc.quantities where relevant(q.path) != nil {
+            let at = SourceLocation(file: file, line: q.place.line, column: q.place.column)
+            let map = q.path.last ?? ""
+            guard let text = q.text else { throw CostGateError("\(map).\(q.key) must be a quantity such as 500m or 2Gi", at: at) }
+            if KubeQuantity.parse(text) == nil {
+                throw CostGateError("\(map).\(q.key): \"\(text)\" is not a Kubernetes quantity (such as 500m, 0.5, 2Gi, 512M, 1e3)", at: at)
+            }
+        }
     }
 
     static let workloadKinds: Set<String> = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController",
@@ -64,79 +98,4 @@ public struct KubernetesReader: Sendable {
 
     /// Every `requests`/`limits`/`default…`/`storage` value under a workload, PVC or LimitRange must be a
     /// quantity; a wrong one is an error at its line and column, not a silent zero.
-    /// The parts of an object that hold quantities costgate reads: containers' resources, pod overhead,
-    /// claim templates, a claim's resources, a LimitRange's limits.
-    static func quantitySections(kind: String, object: YAMLNode) -> [YAMLNode] {
-        var out: [YAMLNode] = []
-        let spec = object["spec"]
-        switch kind {
-        case "PersistentVolumeClaim":
-            if let r = spec?["resources"] { out.append(YAMLNode(kind: .mapping([(YAMLNode(kind: .scalar("resources", plain: true), location: r.location), r)]), location: r.location)) }
-        case "LimitRange":
-            if let l = spec?["limits"] { out.append(l) }
-        default:
-            guard workloadKinds.contains(kind) else { return [] }
-            let pod: YAMLNode?
-            switch kind {
-            case "Pod": pod = spec
-            case "CronJob": pod = spec?["jobTemplate"]?["spec"]?["template"]?["spec"]
-            default: pod = spec?["template"]?["spec"]
-            }
-            for list in ["containers", "initContainers"] { out.append(contentsOf: pod?[list]?.items ?? []) }
-            if let o = pod?["overhead"] { out.append(YAMLNode(kind: .mapping([(YAMLNode(kind: .scalar("overhead", plain: true), location: o.location), o)]), location: o.location)) }
-            out.append(contentsOf: spec?["volumeClaimTemplates"]?.items.compactMap { $0["spec"] } ?? [])
-        }
-        return out
-    }
-
-    static let quantityMaps: Set<String> = ["requests", "limits", "default", "defaultRequest", "max", "min", "overhead", "capacity"]
-
-    static func checkQuantities(_ node: YAMLNode, parentKey: String = "") throws {
-        switch node.kind {
-        case .mapping(let pairs):
-            for (k, v) in pairs {
-                guard case .scalar(let key, _) = k.kind else { continue }
-                if case .scalar = v.kind { continue }
-                if key == "resources", case .sequence = v.kind {
-                    throw CostGateError("`resources` must be a mapping of requests and limits, not a list", at: v.location)
-                }
-                if quantityMaps.contains(key), case .mapping(let entries) = v.kind {
-                    for (rk, rv) in entries {
-                        guard let text = rv.scalar else {
-                            throw CostGateError("\(key).\(rk.scalar ?? "?") must be a quantity such as 500m or 2Gi", at: rv.location)
-                        }
-                        if KubeQuantity.parse(text) == nil {
-                            throw CostGateError("\(key).\(rk.scalar ?? "?"): \"\(text)\" is not a Kubernetes quantity (such as 500m, 0.5, 2Gi, 512M, 1e3)",
-                                                at: rv.location)
-                        }
-                    }
-                    continue
-                }
-                try checkQuantities(v, parentKey: key)
-            }
-        case .sequence(let items):
-            for item in items { try checkQuantities(item, parentKey: parentKey) }
-        case .scalar:
-            break
-        }
-    }
-
-    /// YAML node → neutral value. Plain scalars are typed as YAML 1.2's core schema does.
-    static func value(_ node: YAMLNode) -> Value {
-        switch node.kind {
-        case .mapping(let pairs):
-            var members = Members(reservingCapacity: pairs.count)
-            for (k, v) in pairs { members.append(k.scalar ?? "", value(v)) }
-            return .object(members)
-        case .sequence(let items):
-            return .array(items.map(value))
-        case .scalar(let s, let plain):
-            guard plain else { return .string(s) }
-            if node.isNull { return .null }
-            if s == "true" || s == "True" || s == "TRUE" { return .bool(true) }
-            if s == "false" || s == "False" || s == "FALSE" { return .bool(false) }
-            if Money.isDecimalLiteral(s) { return .number(s) }
-            return .string(s)
-        }
-    }
 }

@@ -119,6 +119,7 @@ public struct PlanReader: Sendable {
         var redacted = false
         var stateValues = false
         let strings = Interner()
+        let keySets = KeySets(attributesFor)
 
         var top = try r.beginObject()
         while let key = try r.nextKey(&top) {
@@ -138,7 +139,7 @@ public struct PlanReader: Sendable {
                 if r.consumeNull() { break }
                 var arr = try r.beginArray()
                 while try r.nextElement(&arr) {
-                    changes.append(try readChangeHeader(&r, strings: strings))
+                    changes.append(try readChangeHeader(&r, strings: strings, keySets: keySets))
                     mapped?.release(upTo: r.pos)
                 }
             case "planned_values":
@@ -202,14 +203,14 @@ public struct PlanReader: Sendable {
         while let change = changes.popLast() {
             if change.mode == "data" { dataSources += 1; continue }
             if change.deposed { continue }
-            resources.append(try buildResource(change, reader: &r, regions: regions, moduleNames: moduleNames, file: file))
+            resources.append(try buildResource(change, reader: &r, regions: regions, moduleNames: moduleNames, keySets: keySets, file: file))
         }
         resources.reverse()
         return Plan(file: file, formatVersion: formatVersion, terraformVersion: terraformVersion,
                     resources: resources, dataSources: dataSources)
     }
 
-    private func readChangeHeader(_ r: inout JSONReader, strings: Interner) throws -> RawChange {
+    private func readChangeHeader(_ r: inout JSONReader, strings: Interner, keySets: KeySets) throws -> RawChange {
         var c = RawChange()
         var obj = try r.beginObject()
         while let key = try r.nextKey(&obj) {
@@ -225,7 +226,7 @@ public struct PlanReader: Sendable {
             case "change":
                 // Terraform writes `type` before `change`; then the change is read in one pass.
                 if !c.type.isEmpty, c.mode != "data" {
-                    c.parsed = try readChange(&r, wanted: attributesFor(c.type), address: c.address)
+                    c.parsed = try readChange(&r, wanted: keySets.forType(c.type), address: c.address)
                 } else {
                     c.changeOffset = r.pos
                     try r.skipValue()
@@ -242,7 +243,7 @@ public struct PlanReader: Sendable {
         var before: Value
     }
 
-    private func readChange(_ r: inout JSONReader, wanted: Set<String>, address: String) throws -> ParsedChange {
+    private func readChange(_ r: inout JSONReader, wanted: KeySet, address: String) throws -> ParsedChange {
         var afterRaw: Value = .null, beforeRaw: Value = .null
         var afterUnknown: Value = .null, afterSensitive: Value = .null, beforeSensitive: Value = .null
         var actions: [String]?
@@ -312,8 +313,8 @@ public struct PlanReader: Sendable {
     // MARK: - one resource
 
     private func buildResource(_ c: RawChange, reader r: inout JSONReader, regions: RegionResolver, moduleNames: ModuleNames,
-                               file: String) throws -> Resource {
-        let wanted = attributesFor(c.type)
+                               keySets: KeySets, file: String) throws -> Resource {
+        let wanted = keySets.forType(c.type)
         var action: Action = .planned
         var after: Value = .null
         var before: Value = .null
@@ -354,7 +355,7 @@ public struct PlanReader: Sendable {
     }
 
     /// Reads an object keeping only the wanted top-level members (or skips a non-object).
-    private func readSelected(_ r: inout JSONReader, _ wanted: Set<String>) throws -> Value {
+    private func readSelected(_ r: inout JSONReader, _ wanted: KeySet) throws -> Value {
         guard let c = r.peek() else { throw r.fail("invalid JSON: unexpected end of file") }
         if c != UInt8(ascii: "{") {
             // a bool mirror (`after_sensitive: true`) or null
@@ -362,12 +363,12 @@ public struct PlanReader: Sendable {
             try r.skipValue()
             return .null
         }
-        var members = Members(reservingCapacity: wanted.count)
+        var members = Members(reservingCapacity: 8)
         var obj = try r.beginObject()
         while let range = try r.nextKeyRange(&obj) {
             // compare the key's bytes with the wanted names; allocate only for the ones kept
             let keyBytes = UnsafeBufferPointer(rebasing: r.bytes[range])
-            if let name = Self.match(keyBytes, in: wanted) {
+            if let name = wanted.match(keyBytes) {
                 members.append(name, try r.readValue())
             } else {
                 try r.skipValue()
@@ -377,14 +378,39 @@ public struct PlanReader: Sendable {
         return .object(members)
     }
 
-    /// The wanted name equal to these key bytes (keys with escapes never match: attribute names have none).
-    static func match(_ key: UnsafeBufferPointer<UInt8>, in wanted: Set<String>) -> String? {
-        for name in wanted {
-            var name = name
-            let equal = name.withUTF8 { n in n.count == key.count && (n.count == 0 || memcmp(n.baseAddress!, key.baseAddress!, n.count) == 0) }
-            if equal { return name }
+    /// Attribute names to keep, as bytes grouped by length, so a key is matched without allocating.
+    struct KeySet {
+        private var byLength: [[([UInt8], String)]] = []
+
+        init(_ names: Set<String>) {
+            for name in names.sorted() {
+                let bytes = Array(name.utf8)
+                while byLength.count <= bytes.count { byLength.append([]) }
+                byLength[bytes.count].append((bytes, name))
+            }
         }
-        return nil
+
+        /// The wanted name equal to these key bytes (keys with escapes never match: attribute names have none).
+        func match(_ key: UnsafeBufferPointer<UInt8>) -> String? {
+            guard key.count < byLength.count else { return nil }
+            for (bytes, name) in byLength[key.count] {
+                if bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) { return name }
+            }
+            return nil
+        }
+    }
+
+    /// Key sets by resource type, built once per type in a run.
+    final class KeySets {
+        private var sets: [String: KeySet] = [:]
+        private let attributesFor: (String) -> Set<String>
+        init(_ attributesFor: @escaping (String) -> Set<String>) { self.attributesFor = attributesFor }
+        func forType(_ type: String) -> KeySet {
+            if let k = sets[type] { return k }
+            let k = KeySet(attributesFor(type))
+            sets[type] = k
+            return k
+        }
     }
 
     /// A mirror that marks nothing: null, false, or containers of those.

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import CLibYAML
+import Synchronization
 
 /// A light YAML node with its place in the file.
 public struct YAMLNode: Sendable {
@@ -10,7 +11,29 @@ public struct YAMLNode: Sendable {
     }
 
     public var kind: Kind
-    public var location: SourceLocation
+    // The place is kept as numbers (the file as an index into a table of names), so copying a node
+    // costs no reference counting: a large manifest has millions of node copies.
+    private var fileID: UInt32
+    private var line: UInt32
+    private var column: UInt32
+
+    public init(kind: Kind, location: SourceLocation) {
+        self.kind = kind
+        self.fileID = FileNames.id(location.file)
+        self.line = UInt32(location.line ?? 0)
+        self.column = UInt32(location.column ?? 0)
+    }
+
+    init(kind: Kind, fileID: UInt32, line: Int, column: Int) {
+        self.kind = kind
+        self.fileID = fileID
+        self.line = UInt32(line)
+        self.column = UInt32(column)
+    }
+
+    public var location: SourceLocation {
+        SourceLocation(file: FileNames.name(fileID), line: line == 0 ? nil : Int(line), column: column == 0 ? nil : Int(column))
+    }
 
     public var scalar: String? {
         if case .scalar(let s, _) = kind { return s }
@@ -41,6 +64,23 @@ public struct YAMLNode: Sendable {
     }
 }
 
+/// The names of the files YAML nodes come from.
+enum FileNames {
+    private static let table = Mutex<(names: [String], ids: [String: UInt32])>(([], [:]))
+
+    static func id(_ name: String) -> UInt32 {
+        table.withLock { t in
+            if let id = t.ids[name] { return id }
+            let id = UInt32(t.names.count)
+            t.names.append(name)
+            t.ids[name] = id
+            return id
+        }
+    }
+
+    static func name(_ id: UInt32) -> String { table.withLock { Int(id) < $0.names.count ? $0.names[Int(id)] : "?" } }
+}
+
 /// Streams libyaml events into `YAMLNode` trees, one per document, with line and column for every node.
 public enum YAMLReader {
     /// Every document of a stream; an empty document is nil.
@@ -57,6 +97,7 @@ public enum YAMLReader {
         defer { yaml_parser_delete(&parser) }
         try bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+            let fileID = FileNames.id(file)
             var stack: [Frame] = []
             var anchors: [String: YAMLNode] = [:]
             var current: YAMLNode?
@@ -66,7 +107,7 @@ public enum YAMLReader {
                     throw syntaxError(parser, file: file)
                 }
                 defer { yaml_event_delete(&event) }
-                let loc = SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
                     return
@@ -79,20 +120,20 @@ public enum YAMLReader {
                 case YAML_SCALAR_EVENT:
                     let s = event.data.scalar
                     let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
-                    let node = YAMLNode(kind: .scalar(text, plain: s.style == YAML_PLAIN_SCALAR_STYLE), location: loc)
+                    let node = YAMLNode(kind: .scalar(text, plain: s.style == YAML_PLAIN_SCALAR_STYLE), fileID: fileID, line: line, column: column)
                     if let a = s.anchor { anchors[String(cString: a)] = node }
                     try add(node, to: &stack, root: &current, file: file)
                 case YAML_ALIAS_EVENT:
                     let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
                     guard let target = anchors[name] else {
-                        throw CostGateError("YAML alias *\(name) names no anchor", at: loc)
+                        throw CostGateError("YAML alias *\(name) names no anchor", at: SourceLocation(file: file, line: line, column: column))
                     }
                     try add(target, to: &stack, root: &current, file: file)
                 case YAML_SEQUENCE_START_EVENT:
-                    stack.append(Frame(isMapping: false, location: loc,
+                    stack.append(Frame(isMapping: false, line: line, column: column,
                                        anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
                 case YAML_MAPPING_START_EVENT:
-                    stack.append(Frame(isMapping: true, location: loc,
+                    stack.append(Frame(isMapping: true, line: line, column: column,
                                        anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     let frame = stack.removeLast()
@@ -112,9 +153,9 @@ public enum YAMLReader {
                             }
                             i += 2
                         }
-                        node = YAMLNode(kind: .mapping(pairs), location: frame.location)
+                        node = YAMLNode(kind: .mapping(pairs), fileID: fileID, line: frame.line, column: frame.column)
                     } else {
-                        node = YAMLNode(kind: .sequence(frame.items), location: frame.location)
+                        node = YAMLNode(kind: .sequence(frame.items), fileID: fileID, line: frame.line, column: frame.column)
                     }
                     if let a = frame.anchor { anchors[a] = node }
                     try add(node, to: &stack, root: &current, file: file)
@@ -132,7 +173,8 @@ public enum YAMLReader {
 
     private struct Frame {
         var isMapping: Bool
-        var location: SourceLocation
+        var line: Int
+        var column: Int
         var anchor: String?
         var items: [YAMLNode] = []
     }
@@ -141,7 +183,7 @@ public enum YAMLReader {
         if stack.isEmpty { root = node } else { stack[stack.count - 1].items.append(node) }
     }
 
-    private static func syntaxError(_ parser: yaml_parser_t, file: String) -> CostGateError {
+    static func syntaxError(_ parser: yaml_parser_t, file: String) -> CostGateError {
         let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
         let context = parser.context.map { String(cString: $0) + ": " } ?? ""
         let mark = parser.problem_mark

@@ -129,7 +129,7 @@ enum KubeStorage {
                               priceKey: profile.storageKey(forClass: cls)))
             return out
         }
-        let gib = bytes / 1_073_741_824 * copies
+        let gib = bytes * PodRequests.bytesToGiB * copies
         let key = profile.storageKey(forClass: cls)
         let label = "\(name) \(KubeWorkloadPricer.gib(gib)) GiB, class \(cls ?? "default")"
         if key.hasPrefix("k8s") {

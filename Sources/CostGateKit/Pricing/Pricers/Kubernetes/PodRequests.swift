@@ -8,6 +8,8 @@ struct PodRequests {
     var withoutRequests: [String] = []    // containers with neither a CPU nor a memory request
 
     static let gpuResources = ["nvidia.com/gpu", "amd.com/gpu", "google.com/tpu"]
+    /// 1 / 2^30, exact: multiplying is much cheaper than dividing a Decimal.
+    static let bytesToGiB = Decimal(string: "0.000000000931322574615478515625")!
 
     /// The pod template's spec for a workload kind.
     static func podSpec(kind: String, object: Value) -> Value {
@@ -35,34 +37,47 @@ struct PodRequests {
         return d
     }
 
-    /// A container's effective request: its request, else the LimitRange default request, else its limit
-    /// (or the LimitRange default limit), since Kubernetes sets a missing request to the limit.
-    static func request(_ container: Value, _ resource: String, _ d: Defaults) -> Decimal? {
-        let res = container["resources"]
-        if let q = res["requests"][resource].string.flatMap(KubeQuantity.parse) { return q }
-        if let q = d.request[resource] { return q }
-        if let q = res["limits"][resource].string.flatMap(KubeQuantity.parse) { return q }
-        return d.limit[resource]
+    /// A container's requests and limits, each quantity parsed once.
+    struct Container {
+        var name: String
+        var sidecar: Bool
+        var requests: [String: Decimal] = [:]
+        var limits: [String: Decimal] = [:]
+
+        init(_ c: Value) {
+            name = c["name"].string ?? "?"
+            sidecar = c["restartPolicy"].string == "Always"
+            let res = c["resources"]
+            for (k, v) in res["requests"].objectMembers { if let q = v.string.flatMap(KubeQuantity.parse) { requests[k] = q } }
+            for (k, v) in res["limits"].objectMembers { if let q = v.string.flatMap(KubeQuantity.parse) { limits[k] = q } }
+        }
+
+        /// The effective request: its request, else the LimitRange default request, else its limit (or the
+        /// LimitRange default limit), since Kubernetes sets a missing request to the limit.
+        func request(_ resource: String, _ d: Defaults) -> Decimal? {
+            requests[resource] ?? d.request[resource] ?? limits[resource] ?? d.limit[resource]
+        }
     }
 
     /// max(the largest init container, counting the sidecars started before it; app containers + sidecars) + overhead.
     static func compute(spec: Value, defaults d: Defaults) -> PodRequests {
         var out = PodRequests()
+        let inits = spec["initContainers"].array.map(Container.init)
+        let apps = spec["containers"].array.map(Container.init)
         // cpu and memory, and any accelerator a container asks for
         var names = ["cpu", "memory"]
-        for c in spec["containers"].array + spec["initContainers"].array {
-            for section in ["requests", "limits"] {
-                for (k, _) in c["resources"][section].objectMembers
-                where !names.contains(k) && (gpuResources.contains(k) || k.hasSuffix("/gpu")) { names.append(k) }
-            }
+        for c in apps + inits {
+            for k in Array(c.requests.keys) + Array(c.limits.keys)
+            where !names.contains(k) && (gpuResources.contains(k) || k.hasSuffix("/gpu")) { names.append(k) }
         }
+        let overhead = spec["overhead"]
         var totals: [String: Decimal] = [:]
         for name in names {
             var sidecars: Decimal = 0
             var initMax: Decimal = 0
-            for ic in spec["initContainers"].array {
-                let v = request(ic, name, d) ?? 0
-                if ic["restartPolicy"].string == "Always" {
+            for ic in inits {
+                let v = ic.request(name, d) ?? 0
+                if ic.sidecar {
                     sidecars += v
                     initMax = max(initMax, sidecars)
                 } else {
@@ -70,18 +85,17 @@ struct PodRequests {
                 }
             }
             var app: Decimal = 0
-            for c in spec["containers"].array { app += request(c, name, d) ?? 0 }
-            let overhead = spec["overhead"][name].string.flatMap(KubeQuantity.parse) ?? 0
-            totals[name] = max(initMax, app + sidecars) + overhead
+            for c in apps { app += c.request(name, d) ?? 0 }
+            let extra = overhead[name].string.flatMap(KubeQuantity.parse) ?? 0
+            totals[name] = max(initMax, app + sidecars) + extra
         }
         out.cpu = totals["cpu"] ?? 0
-        out.memoryGiB = (totals["memory"] ?? 0) / 1_073_741_824
+        out.memoryGiB = (totals["memory"] ?? 0) * bytesToGiB
         for name in names where name != "cpu" && name != "memory" {
             if let n = totals[name], n > 0 { out.gpus[name] = n }
         }
-        let sidecarContainers = spec["initContainers"].array.filter { $0["restartPolicy"].string == "Always" }
-        for c in spec["containers"].array + sidecarContainers where request(c, "cpu", d) == nil && request(c, "memory", d) == nil {
-            out.withoutRequests.append(c["name"].string ?? "?")
+        for c in apps + inits.filter(\.sidecar) where c.request("cpu", d) == nil && c.request("memory", d) == nil {
+            out.withoutRequests.append(c.name)
         }
         return out
     }
