@@ -40,7 +40,7 @@ struct Costgate: ParsableCommand {
         Exit codes: 0 success; 2 bad input, usage or configuration (one line: costgate: error: FILE:LINE:COL: …).
         """,
         version: "0.1.0",
-        subcommands: [Estimate.self, PriceBookCommand.self],
+        subcommands: [Estimate.self, Diff.self, PriceBookCommand.self],
         defaultSubcommand: nil
     )
 }
@@ -136,6 +136,36 @@ struct Estimate: ParsableCommand {
         // quarter of its time there otherwise); the operating system takes the memory back at once.
         Timings.report("render", since: renderStarted)
         withExtendedLifetime(report) { Glibc.exit(0) }
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare the cost of what a plan will deploy with what is deployed now (its prior state).",
+        discussion: "Per resource (added, removed, changed) with the component lines that moved, and the total change."
+    )
+
+    @Argument(help: "Plan files or folders (- for standard input).")
+    var paths: [String]
+
+    @Option(help: "Output format: table or json.")
+    var format: String = "table"
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var out: String?
+
+    @OptionGroup var pricing: PricingOptions
+
+    func validate() throws {
+        guard ["table", "json"].contains(format) else { throw ValidationError("unknown format '\(format)'; use table or json") }
+    }
+
+    func run() throws {
+        let (options, _) = try pricing.estimateOptions()
+        let diff = try Run(paths: paths, options: options).diffAgainstPriorState()
+        let books = options.pricebooks.usedBooks
+        let text = format == "json" ? DiffReporter.json(diff, pricebooks: books) : DiffReporter.table(diff, pricebooks: books)
+        try Output.write(text, to: out)
     }
 }
 

@@ -151,6 +151,13 @@ extension String {
         #expect(y.stderr.hasPrefix("costgate: error: -:4:1: invalid YAML"), "\(y.stderr)")
     }
 
+    @Test func diffAgainstPriorState() throws {
+        let r = try CLI.run(["diff", CLI.corpus + "/infracost__infracost/cmd__infracost__testdata__plan_with_target.json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("~ aws_instance.web_app_1  $8.59 → $16.18  (+$7.59)"))
+        #expect(r.stdout.contains("MONTHLY COST: $8.59 → $16.18 (+$7.59, +88.4%)"))
+    }
+
     @Test func helpAndVersionExit0() throws {
         let help = try CLI.run(["--help"])
         #expect(help.status == 0)

@@ -77,17 +77,16 @@ public struct Run: Sendable {
         self.estimator = estimator
     }
 
-    public func estimate() throws -> Estimate {
+    /// The resources of every input, in order, and what the readers skipped.
+    public func read() throws -> (resources: [Resource], skipped: [SkippedResource], files: [String]) {
         let files = try Inputs.expand(paths)
         guard !files.isEmpty else { throw CostGateError("no plan files found in \(paths.joined(separator: ", "))") }
         let reader = estimator.planReader(defaultRegion: options.defaultRegion, regionWasGiven: options.regionWasGiven)
         var resources: [Resource] = []
         var skipped: [SkippedResource] = []
-        let clock = ContinuousClock()
-        let started = clock.now
-        defer { Timings.report("read+price+value", since: started) }
         for file in files {
-            let parseStarted = clock.now
+            let started = ContinuousClock().now
+            defer { Timings.report("read \(file)", since: started) }
             switch try Inputs.kind(of: file) {
             case .plan(let bytes):
                 let plan = try bytes.map { try reader.read(bytes: $0, file: file) } ?? reader.read(path: file)
@@ -97,13 +96,30 @@ public struct Run: Sendable {
                 resources.append(contentsOf: manifests.resources)
                 skipped.append(contentsOf: manifests.skipped)
             }
-            Timings.report("read \(file)", since: parseStarted)
         }
+        return (resources, skipped, files)
+    }
+
+    /// The head estimate and the estimate of the plans' prior state (what is deployed → what will be).
+    public func diffAgainstPriorState() throws -> CostDiff {
+        let (resources, skipped, files) = try read()
+        var head = try estimator.estimate(resources, inputs: files, options: options)
+        head.skipped.append(contentsOf: skipped)
+        let base = try estimator.estimate(estimator.priorState(of: resources), inputs: files, options: options)
+        var moved: [String: String] = [:]
+        for r in resources { if let p = r.previousAddress { moved[r.address] = p } }
+        return CostDiff(base: base, head: head, previousAddresses: moved)
+    }
+
+    public func estimate() throws -> Estimate {
+        let started = ContinuousClock().now
+        let (resources, skipped, files) = try read()
         Timings.report("inputs read", since: started)
         var estimate = try estimator.estimate(resources, inputs: files, options: options)
         estimate.skipped.append(contentsOf: skipped)
         return estimate
     }
+
 }
 
 /// `COSTGATE_TIMINGS=1` prints how long each stage took to standard error (for benchmarking).
