@@ -94,12 +94,8 @@ struct PricingOptions: ParsableArguments {
     }
 }
 
-struct Estimate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Price Terraform plans (terraform show -json) and Kubernetes manifests, and print the monthly cost.",
-        discussion: "Each number is explained as quantity × unit price with the price's key, source and date."
-    )
-
+/// What to read and where the report goes: shared by the commands that price inputs.
+struct ReportOptions: ParsableArguments {
     @Argument(help: "Plan files, manifests (.yaml, .yml, .json) or folders; - for standard input.")
     var paths: [String]
 
@@ -108,6 +104,18 @@ struct Estimate: ParsableCommand {
 
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var out: String?
+}
+
+struct Estimate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Price Terraform plans (terraform show -json) and Kubernetes manifests, and print the monthly cost.",
+        discussion: "Each number is explained as quantity × unit price with the price's key, source and date."
+    )
+
+    @OptionGroup var report: ReportOptions
+    var paths: [String] { report.paths }
+    var format: String { report.format }
+    var out: String? { report.out }
 
     @OptionGroup var pricing: PricingOptions
 
@@ -122,11 +130,11 @@ struct Estimate: ParsableCommand {
         let estimate = try Run(paths: paths, options: options).estimate()
         var refs = options.pricebooks.usedBooks
         if refs.isEmpty, let aws = books["aws"] { refs = [try PriceBook.load(path: aws).ref] }
-        let report = Report(estimate: estimate, pricebooks: refs, view: options.view)
+        let rendered = Report(estimate: estimate, pricebooks: refs, view: options.view)
         let renderStarted = ContinuousClock().now
         let sink = try out.map { try OutputSink.file($0) } ?? .standardOutput()
         do {
-            try Reporters.reporter(for: format)!.write(report, to: sink)
+            try Reporters.reporter(for: format)!.write(rendered, to: sink)
             try sink.finish()
         } catch {
             sink.abandon()
@@ -135,7 +143,7 @@ struct Estimate: ParsableCommand {
         // Done: leave without freeing a hundred thousand resources one by one (a large plan spends a
         // quarter of its time there otherwise); the operating system takes the memory back at once.
         Timings.report("render", since: renderStarted)
-        withExtendedLifetime(report) { Glibc.exit(0) }
+        withExtendedLifetime(rendered) { Glibc.exit(0) }
     }
 }
 
@@ -145,24 +153,19 @@ struct Diff: ParsableCommand {
         discussion: "Per resource (added, removed, changed) with the component lines that moved, and the total change."
     )
 
-    @Argument(help: "Plan files or folders (- for standard input).")
-    var paths: [String]
-
-    @Option(help: "Output format: table or json.")
-    var format: String = "table"
-
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
-    var out: String?
-
+    @OptionGroup var report: ReportOptions
     @OptionGroup var pricing: PricingOptions
 
     func validate() throws {
-        guard ["table", "json"].contains(format) else { throw ValidationError("unknown format '\(format)'; use table or json") }
+        guard ["table", "json"].contains(report.format) else {
+            throw ValidationError("unknown format '\(report.format)'; diff writes table or json")
+        }
     }
 
     func run() throws {
         let (options, _) = try pricing.estimateOptions()
-        let diff = try Run(paths: paths, options: options).diffAgainstPriorState()
+        let format = report.format, out = report.out
+        let diff = try Run(paths: report.paths, options: options).diffAgainstPriorState()
         let books = options.pricebooks.usedBooks
         let text = format == "json" ? DiffReporter.json(diff, pricebooks: books) : DiffReporter.table(diff, pricebooks: books)
         try Output.write(text, to: out)
