@@ -55,6 +55,42 @@ public enum KubeQuantity {
 }
 
 extension KubeQuantity {
+    private static let milliMemo = Mutex<[String: Int64?]>([:])
+
+    /// The quantity in exact thousandths (`100m` → 100, `2Gi` → 2147483648000), or nil when it is finer
+    /// than a thousandth, too large for 64 bits, or not a quantity.
+    public static func milli(_ text: String) -> Int64? {
+        if let hit = milliMemo.withLock({ $0[text] }) { return hit }
+        var result: Int64?
+        if let d = parse(text) {
+            let m = d * 1000
+            // exact when the scaled value has no fractional part
+            if m.exponent >= 0 || Money.plain(m).firstIndex(of: ".") == nil { result = Int64(Money.plain(m)) }
+        }
+        milliMemo.withLock { if $0.count < 10_000 { $0[text] = .some(result) } }
+        return result
+    }
+
+    /// `value × 10^exponent` as a Decimal, trailing zeros of the value folded into the exponent.
+    static func decimal(_ value: Int64, exponent: Int) -> Decimal {
+        guard value != 0 else { return 0 }
+        var v = value.magnitude, e = exponent
+        while v % 10 == 0 { v /= 10; e += 1 }
+        return Decimal(sign: value < 0 ? .minus : .plus, exponent: e, significand: Decimal(v))
+    }
+
+    /// `thousandths of a byte` → GiB, exactly: bytes / 2^30 = bytes × 5^30 / 10^30, in 128-bit integers.
+    static func gibibytes(milliBytes: Int64) -> Decimal? {
+        guard milliBytes >= 0, milliBytes % 1000 == 0 else { return nil }
+        let bytes = Int128(milliBytes / 1000)
+        var product = bytes * 931_322_574_615_478_515_625   // 5^30
+        guard product >= 0 else { return nil }
+        var e = -30
+        while product != 0 && product % 10 == 0 { product /= 10; e += 1 }
+        guard product <= Int128(Int64.max) else { return nil }
+        return decimal(Int64(product), exponent: e)
+    }
+
     /// `12`, `0.25`, `.5` as a Decimal built from its digits (Decimal(string:) is slow).
     static func exactDecimal(_ bytes: ArraySlice<UInt8>) -> Decimal? {
         var mantissa: UInt64 = 0

@@ -87,6 +87,7 @@ struct KubeWorkloadPricer: Pricer {
                               unit: isTPU ? "TPU-hour" : "GPU-hour", quantity: Q.scaled(podHours, by: count), priceKey: key, usageBased: usageBased))
             if let model, !isTPU { out.assume("GPU model \(model) from the node selector; profile \(profile.name) has one GPU price for every model") }
         }
+        if pod.inexact { out.assume("a quantity finer than a thousandth (such as 250u) was left out of the pod's requests") }
         if !pod.withoutRequests.isEmpty {
             out.add(UsageLine("Containers without requests (\(pod.withoutRequests.joined(separator: ", ")))", unit: "pod-hour",
                               quantity: .notDeclared(reason: "no requests"), priceKey: profile.cpuKey))

@@ -6,6 +6,8 @@ struct PodRequests {
     var memoryGiB: Decimal = 0
     var gpus: [String: Decimal] = [:]     // nvidia.com/gpu, amd.com/gpu, google.com/tpu
     var withoutRequests: [String] = []    // containers with neither a CPU nor a memory request
+    /// A quantity finer than a thousandth was left out (`250u` CPU): reported as an assumption.
+    var inexact = false
 
     static let gpuResources = ["nvidia.com/gpu", "amd.com/gpu", "google.com/tpu"]
     /// 1 / 2^30, exact: multiplying is much cheaper than dividing a Decimal.
@@ -22,81 +24,84 @@ struct PodRequests {
 
     /// LimitRange defaults for containers in a namespace.
     struct Defaults {
-        var request: [String: Decimal] = [:]
-        var limit: [String: Decimal] = [:]
+        var requestMilli: [String: Int64] = [:]
+        var limitMilli: [String: Int64] = [:]
     }
 
     static func defaults(namespace: String, context: PricingContext) -> Defaults {
         var d = Defaults()
         for lr in context.resources(ofType: "k8s:LimitRange") where lr.moduleAddress == namespace {
             for item in lr.attributes["spec"]["limits"].array where (item["type"].string ?? "Container") == "Container" {
-                for (k, v) in item["defaultRequest"].objectMembers { if let q = v.string.flatMap(KubeQuantity.parse) { d.request[k] = q } }
-                for (k, v) in item["default"].objectMembers { if let q = v.string.flatMap(KubeQuantity.parse) { d.limit[k] = q } }
+                for (k, v) in item["defaultRequest"].objectMembers { if let q = v.string.flatMap(KubeQuantity.milli) { d.requestMilli[k] = q } }
+                for (k, v) in item["default"].objectMembers { if let q = v.string.flatMap(KubeQuantity.milli) { d.limitMilli[k] = q } }
             }
         }
         return d
     }
 
-    /// A container's requests and limits, each quantity parsed once.
+    /// A container's requests and limits, each quantity read once, in exact thousandths.
     struct Container {
         var name: String
         var sidecar: Bool
-        var requests: [String: Decimal] = [:]
-        var limits: [String: Decimal] = [:]
+        var requests: [String: Int64] = [:]
+        var limits: [String: Int64] = [:]
+        /// A quantity finer than a thousandth (or enormous) was met and left out.
+        var inexact = false
 
         init(_ c: Value) {
             name = c["name"].string ?? "?"
             sidecar = c["restartPolicy"].string == "Always"
             let res = c["resources"]
-            for (k, v) in res["requests"].objectMembers { if let q = v.string.flatMap(KubeQuantity.parse) { requests[k] = q } }
-            for (k, v) in res["limits"].objectMembers { if let q = v.string.flatMap(KubeQuantity.parse) { limits[k] = q } }
+            for (k, v) in res["requests"].objectMembers {
+                guard let t = v.string else { continue }
+                if let q = KubeQuantity.milli(t) { requests[k] = q } else if KubeQuantity.parse(t) != nil { inexact = true }
+            }
+            for (k, v) in res["limits"].objectMembers {
+                guard let t = v.string else { continue }
+                if let q = KubeQuantity.milli(t) { limits[k] = q } else if KubeQuantity.parse(t) != nil { inexact = true }
+            }
         }
 
         /// The effective request: its request, else the LimitRange default request, else its limit (or the
         /// LimitRange default limit), since Kubernetes sets a missing request to the limit.
-        func request(_ resource: String, _ d: Defaults) -> Decimal? {
-            requests[resource] ?? d.request[resource] ?? limits[resource] ?? d.limit[resource]
+        func request(_ resource: String, _ d: Defaults) -> Int64? {
+            requests[resource] ?? d.requestMilli[resource] ?? limits[resource] ?? d.limitMilli[resource]
         }
     }
 
-    /// max(the largest init container, counting the sidecars started before it; app containers + sidecars) + overhead.
+    /// max(the largest init container, counting the sidecars started before it; app containers + sidecars) + overhead,
+    /// in exact integer thousandths; each total becomes a Decimal once.
     static func compute(spec: Value, defaults d: Defaults) -> PodRequests {
         var out = PodRequests()
         let inits = spec["initContainers"].array.map(Container.init)
         let apps = spec["containers"].array.map(Container.init)
-        // cpu and memory, and any accelerator a container asks for
         var names = ["cpu", "memory"]
         for c in apps + inits {
             for k in Array(c.requests.keys) + Array(c.limits.keys)
             where !names.contains(k) && (gpuResources.contains(k) || k.hasSuffix("/gpu")) { names.append(k) }
         }
-        let overhead = spec["overhead"]
-        var totals: [String: Decimal] = [:]
+        var totals: [String: Int64] = [:]
         for name in names {
-            var sidecars: Decimal = 0
-            var initMax: Decimal = 0
+            var sidecars: Int64 = 0, initMax: Int64 = 0
             for ic in inits {
                 let v = ic.request(name, d) ?? 0
-                if ic.sidecar {
-                    sidecars += v
-                    initMax = max(initMax, sidecars)
-                } else {
-                    initMax = max(initMax, sidecars + v)
-                }
+                if ic.sidecar { sidecars += v; initMax = max(initMax, sidecars) } else { initMax = max(initMax, sidecars + v) }
             }
-            var app: Decimal = 0
+            var app: Int64 = 0
             for c in apps { app += c.request(name, d) ?? 0 }
-            let extra = overhead[name].string.flatMap(KubeQuantity.parse) ?? 0
+            let extra = spec["overhead"][name].string.flatMap(KubeQuantity.milli) ?? 0
             totals[name] = max(initMax, app + sidecars) + extra
         }
-        out.cpu = totals["cpu"] ?? 0
-        out.memoryGiB = (totals["memory"] ?? 0) * bytesToGiB
+        out.cpu = KubeQuantity.decimal(totals["cpu"] ?? 0, exponent: -3)
+        out.memoryGiB = KubeQuantity.gibibytes(milliBytes: totals["memory"] ?? 0)
+            ?? KubeQuantity.decimal(totals["memory"] ?? 0, exponent: -3) * bytesToGiB
         for name in names where name != "cpu" && name != "memory" {
-            if let n = totals[name], n > 0 { out.gpus[name] = n }
+            if let n = totals[name], n > 0 { out.gpus[name] = KubeQuantity.decimal(n, exponent: -3) }
         }
         for c in apps + inits.filter(\.sidecar) where c.request("cpu", d) == nil && c.request("memory", d) == nil {
             out.withoutRequests.append(c.name)
         }
+        out.inexact = (apps + inits).contains(where: \.inexact)
         return out
     }
 
