@@ -5,10 +5,21 @@ public enum Money {
     /// Hours in the billing month used throughout: monthly = hourly × 730.
     public static let hoursPerMonth: Decimal = 730
 
+    /// Parsed literals: plans and manifests repeat the same few numbers (sizes, counts) many times.
+    private static let decimalMemo = Mutex<[String: Decimal]>([:])
+
     /// Parses a plain decimal literal (`12`, `0.0052`, `-3.5`, `1e3`). Rejects anything else.
     public static func parseDecimal(_ text: String) -> Decimal? {
         guard isDecimalLiteral(text) else { return nil }
-        return Decimal(string: text)
+        return literal(text)
+    }
+
+    /// A JSON or YAML number's value (the text is already known to be a number).
+    static func literal(_ text: String) -> Decimal? {
+        if let hit = decimalMemo.withLock({ $0[text] }) { return hit }
+        guard let d = Decimal(string: text) else { return nil }
+        decimalMemo.withLock { if $0.count < 20_000 { $0[text] = d } }
+        return d
     }
 
     /// True for `-?digits(.digits)?([eE][+-]?digits)?`.

@@ -46,7 +46,7 @@ public enum Value: Sendable, Equatable {
 
     public var decimal: Decimal? {
         switch self {
-        case .number(let n): return Decimal(string: n)
+        case .number(let n): return Money.literal(n)
         case .string(let s): return Money.parseDecimal(s)
         default: return nil
         }
