@@ -117,7 +117,7 @@ import Testing
     }
 
     func parseWhole(_ path: String) throws -> Value {
-        let bytes = try TextEncoding.utf8(FileIO.read(path), file: path)
+        let bytes = try TextEncoding.utf8(FileIO.read(path))
         return try bytes.withUnsafeBufferPointer { buf in
             var r = JSONReader(bytes: buf, file: path)
             r.skipWhitespace()

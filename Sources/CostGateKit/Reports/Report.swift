@@ -58,7 +58,7 @@ final class Format {
     private var moneyCache: [Decimal: String] = [:]
     private var dollarCache: [Decimal: String] = [:]
     private var quantityCache: [Decimal: String] = [:]
-    private var priceCache: [Decimal: String] = [:]
+    private var displayPriceCache: [Decimal: String] = [:]
     private static let cacheLimit = 50_000
 
     private func cached(_ d: Decimal, _ cache: inout [Decimal: String], _ make: (Decimal) -> String) -> String {
@@ -73,14 +73,15 @@ final class Format {
     func quantity(_ d: Decimal) -> String {
         cached(d, &quantityCache) { $0.exponent >= -10 ? Money.plain($0) : Money.plain(Money.rounded($0, scale: 10)) }
     }
-    func unitPrice(_ d: Decimal) -> String { cached(d, &priceCache) { Money.plain($0) } }
-
-    func displayUnitPrice(_ d: Decimal) -> String { Format.displayUnitPrice(d) }
+    /// Unit prices as they are (`Money.plain` keeps its own memo).
+    func unitPrice(_ d: Decimal) -> String { Money.plain(d) }
 
     /// `$0.10`, `$0.0052`: at least two decimals, never fewer than the price has.
-    static func displayUnitPrice(_ d: Decimal) -> String {
-        let plain = Money.plain(d)
-        let decimals = plain.split(separator: ".").dropFirst().first?.count ?? 0
-        return "$" + Money.format(d, scale: max(2, decimals))
+    func displayUnitPrice(_ d: Decimal) -> String {
+        cached(d, &displayPriceCache) { d in
+            let plain = Money.plain(d)
+            let decimals = plain.split(separator: ".").dropFirst().first?.count ?? 0
+            return "$" + Money.format(d, scale: max(2, decimals))
+        }
     }
 }

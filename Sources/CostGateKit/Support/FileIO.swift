@@ -156,7 +156,7 @@ final class MappedFile {
 /// Text encodings a plan may come in (PowerShell writes UTF-16LE with a BOM).
 enum TextEncoding {
     /// UTF-8 bytes without BOM; UTF-16 (with BOM) is transcoded.
-    static func utf8(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             return Array(bytes[3...])
         }

@@ -88,16 +88,7 @@ struct JSONReader {
 
     /// Reads a key without allocating: its bytes (no escapes) as a range, for matching against wanted names.
     mutating func nextKeyRange(_ state: inout Container) throws -> Range<Int>? {
-        skipWhitespace()
-        guard pos < bytes.count else { throw fail("invalid JSON: unexpected end of file inside an object") }
-        if bytes[pos] == UInt8(ascii: "}") { pos += 1; return nil }
-        if !state.first {
-            guard bytes[pos] == UInt8(ascii: ",") else {
-                throw fail("invalid JSON: expected ',' or '}' in an object, found \(describe(at: pos))")
-            }
-            pos += 1
-            skipWhitespace()
-        }
+        guard try advance(&state, close: UInt8(ascii: "}"), container: "an object") else { return nil }
         state.first = false
         guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
             throw fail("invalid JSON: expected a quoted key, found \(describe(at: pos))")
@@ -151,17 +142,24 @@ struct JSONReader {
 
     /// True when another element follows (positioned at it); false at the closing bracket.
     mutating func nextElement(_ state: inout Container) throws -> Bool {
+        guard try advance(&state, close: UInt8(ascii: "]"), container: "an array") else { return false }
+        state.first = false
+        return true
+    }
+
+    /// Steps past the ',' between members (none before the first), or consumes the closing bracket and
+    /// returns false.
+    private mutating func advance(_ state: inout Container, close: UInt8, container: String) throws -> Bool {
         skipWhitespace()
-        guard pos < bytes.count else { throw fail("invalid JSON: unexpected end of file inside an array") }
-        if bytes[pos] == UInt8(ascii: "]") { pos += 1; return false }
+        guard pos < bytes.count else { throw fail("invalid JSON: unexpected end of file inside \(container)") }
+        if bytes[pos] == close { pos += 1; return false }
         if !state.first {
             guard bytes[pos] == UInt8(ascii: ",") else {
-                throw fail("invalid JSON: expected ',' or ']' in an array, found \(describe(at: pos))")
+                throw fail("invalid JSON: expected ',' or '\(Character(Unicode.Scalar(close)))' in \(container), found \(describe(at: pos))")
             }
             pos += 1
             skipWhitespace()
         }
-        state.first = false
         return true
     }
 

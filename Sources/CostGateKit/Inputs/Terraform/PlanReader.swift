@@ -60,7 +60,7 @@ public struct PlanReader: Sendable {
             throw CostGateError("the file is empty; pass the output of `terraform show -json PLANFILE`",
                                 at: SourceLocation(file: file, line: 1, column: 1))
         }
-        let bytes = try TextEncoding.utf8(raw, file: file)
+        let bytes = TextEncoding.utf8(raw)
         return try bytes.withUnsafeBufferPointer { buffer in
             try parse(buffer, file: file)
         }
