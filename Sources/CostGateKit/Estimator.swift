@@ -87,7 +87,8 @@ public struct Estimator: Sendable {
             }
             priced.append(ResourceCost(address: r.address, type: r.type, region: r.region, regionAssumed: r.regionAssumed,
                                        action: r.action, components: components, assumptions: notes, location: r.location,
-                                       ceiling: usage.ceiling))
+                                       ceiling: usage.ceiling, namespace: r.provider == .kubernetes ? r.moduleAddress : nil,
+                                       tags: r.tags))
         }
         var runNotes: [String] = []
         if priced.contains(where: { $0.type.hasPrefix("k8s:") }) {

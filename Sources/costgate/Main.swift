@@ -35,12 +35,14 @@ struct Main {
 struct Costgate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "costgate",
-        abstract: "Puts cloud cost into code review: prices Terraform plans offline against versioned price books.",
+        abstract: "Puts cloud cost into code review: prices Terraform plans and Kubernetes manifests offline against versioned price books.",
         discussion: """
-        Exit codes: 0 success; 2 bad input, usage or configuration (one line: costgate: error: FILE:LINE:COL: …).
+        Exit codes: 0 success (check: no error-level finding); 1 check found at least one error-level finding \
+        (a budget, tagging rule or guardrail broken; warnings never fail); 2 bad input, usage or configuration \
+        (one line: costgate: error: FILE:LINE:COL: …).
         """,
         version: "0.1.0",
-        subcommands: [Estimate.self, Diff.self, PriceBookCommand.self],
+        subcommands: [EstimateCommand.self, DiffCommand.self, CheckCommand.self, InitCommand.self, PriceBookCommand.self],
         defaultSubcommand: nil
     )
 }
@@ -70,11 +72,11 @@ struct PricingOptions: ParsableArguments {
         return PriceBookCatalog(directory: dir)
     }
 
-    /// The selected book files, by id.
-    func selectedBooks(_ catalog: PriceBookCatalog) throws -> [String: String] {
+    /// The selected book files, by id: the newest of each, then the configuration's pins, then --pricebook.
+    func selectedBooks(_ catalog: PriceBookCatalog, pins: [String] = []) throws -> [String: String] {
         var paths: [String: String] = [:]
         for id in Set(catalog.entries.map(\.id)) { if let e = catalog.latest(id) { paths[id] = e.path } }
-        for spec in pricebooks {
+        for spec in pins + pricebooks {
             let path = try catalog.resolve(spec)
             let book = try PriceBook.load(path: path)
             paths[book.id] = path
@@ -85,10 +87,14 @@ struct PricingOptions: ParsableArguments {
         return paths
     }
 
-    func estimateOptions() throws -> (EstimateOptions, [String: String]) {
-        let books = try selectedBooks(try catalog())
-        let usageFile = try usage.map { try UsageFile.load(path: $0) } ?? UsageFile()
-        let profile = try clusterProfile.map { try ClusterProfile.load(path: $0) } ?? .openCostDefault
+    /// Options for one project: the command line wins over the project, the project over the file's defaults.
+    func estimateOptions(config: Config?, project: Config.Project? = nil) throws -> (EstimateOptions, [String: String]) {
+        let books = try selectedBooks(try catalog(), pins: config?.pricebooks ?? [])
+        let usagePath = usage ?? (project?.usage ?? config?.usage).map { config!.resolve($0) }
+        let profilePath = clusterProfile ?? (project?.clusterProfile ?? config?.clusterProfile).map { config!.resolve($0) }
+        let region = self.region ?? project?.region ?? config?.region
+        let usageFile = try usagePath.map { try UsageFile.load(path: $0) } ?? UsageFile()
+        let profile = try profilePath.map { try ClusterProfile.load(path: $0) } ?? .openCostDefault
         return (EstimateOptions(usage: usageFile, pricebooks: PriceBookSet(paths: books, books: profile.books),
                                 defaultRegion: region ?? "us-east-1", regionWasGiven: region != nil, profile: profile), books)
     }
@@ -96,28 +102,17 @@ struct PricingOptions: ParsableArguments {
 
 /// What to read and where the report goes: shared by the commands that price inputs.
 struct ReportOptions: ParsableArguments {
-    @Argument(help: "Plan files, manifests (.yaml, .yml, .json) or folders; - for standard input.")
-    var paths: [String]
+    @Argument(help: "Plan files, manifests (.yaml, .yml, .json) or folders; - for standard input. Default: the projects of .costgate.yml.")
+    var paths: [String] = []
 
     @Option(help: "Output format: \(Reporters.formats.joined(separator: ", ")).")
     var format: String = "table"
 
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var out: String?
-}
 
-struct Estimate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Price Terraform plans (terraform show -json) and Kubernetes manifests, and print the monthly cost.",
-        discussion: "Each number is explained as quantity × unit price with the price's key, source and date."
-    )
-
-    @OptionGroup var report: ReportOptions
-    var paths: [String] { report.paths }
-    var format: String { report.format }
-    var out: String? { report.out }
-
-    @OptionGroup var pricing: PricingOptions
+    @Option(help: "The configuration file (default: .costgate.yml here or in a parent folder, up to the repository root).")
+    var config: String?
 
     func validate() throws {
         guard Reporters.reporter(for: format) != nil else {
@@ -125,50 +120,148 @@ struct Estimate: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let (options, books) = try pricing.estimateOptions()
-        let estimate = try Run(paths: paths, options: options).estimate()
-        var refs = options.pricebooks.usedBooks
-        if refs.isEmpty, let aws = books["aws"] { refs = [try PriceBook.load(path: aws).ref] }
-        let rendered = Report(estimate: estimate, pricebooks: refs, view: options.view)
-        let renderStarted = ContinuousClock().now
-        let sink = try out.map { try OutputSink.file($0) } ?? .standardOutput()
-        do {
-            try Reporters.reporter(for: format)!.write(rendered, to: sink)
-            try sink.finish()
-        } catch {
-            sink.abandon()
-            throw error
+    func loadConfig() throws -> Config? {
+        if let config {
+            guard FileIO.exists(config) else { throw CostGateError("configuration file not found", at: SourceLocation(file: config)) }
+            return try Config.load(path: config)
         }
-        // Done: leave without freeing a hundred thousand resources one by one (a large plan spends a
-        // quarter of its time there otherwise); the operating system takes the memory back at once.
-        Timings.report("render", since: renderStarted)
-        withExtendedLifetime(rendered) { Glibc.exit(0) }
+        return try Config.find(from: ".").map { try Config.load(path: $0) }
     }
 }
 
-struct Diff: ParsableCommand {
+/// Where the base of a comparison comes from.
+struct BaseOptions: ParsableArguments {
+    @Option(name: .customLong("base-ref"), help: "Compare with the same paths at this git ref (e.g. origin/main), read from git without a checkout.")
+    var baseRef: String?
+
+    @Option(help: "Compare with an earlier costgate JSON report (estimate --format json) or another plan or manifest.")
+    var base: String?
+
+    @Flag(name: .customLong("check-all"), help: "Tagging rules and guardrails check every resource, not only what the change creates or updates.")
+    var checkAll = false
+
+    func validate() throws {
+        if baseRef != nil && base != nil { throw ValidationError("give --base-ref or --base, not both") }
+    }
+
+    var source: BaseSource {
+        if let baseRef { return .gitRef(baseRef) }
+        if let base { return .file(base) }
+        return .priorState
+    }
+}
+
+/// Runs the projects against a base, judges them with the configuration's policies and writes the report.
+/// Returns true when an error-level finding fails the run.
+func review(_ report: ReportOptions, _ pricing: PricingOptions, base: BaseSource, checkAll: Bool = false) throws -> Bool {
+    let config = try report.loadConfig()
+    var projects: [ProjectSpec] = []
+    if !report.paths.isEmpty {
+        projects = [ProjectSpec(name: nil, paths: report.paths, options: try pricing.estimateOptions(config: config).0)]
+    } else if let config, !config.projects.isEmpty {
+        for p in config.projects {
+            projects.append(ProjectSpec(name: p.name, paths: p.paths.map(config.resolve), options: try pricing.estimateOptions(config: config, project: p).0))
+        }
+    } else {
+        throw CostGateError("nothing to price: give plan or manifest paths, or list projects in .costgate.yml (`costgate init` writes one)")
+    }
+    var review = Review(projects: projects, base: base)
+    let outcomes = try review.run()
+    var policies = config?.policies ?? []
+    if checkAll { for i in policies.indices { policies[i].checkAll = true } }
+    let findings = PolicyEngine(policies: policies, exemptions: config?.exemptions ?? []).evaluate(outcomes.map(\.subject))
+    let estimate = Estimate.merged(outcomes.map(\.head))
+    var refs = estimate.pricebooks
+    if refs.isEmpty, let aws = try pricing.selectedBooks(try pricing.catalog(), pins: config?.pricebooks ?? [])["aws"] {
+        refs = [try PriceBook.load(path: aws).ref]
+    }
+    let diffs = outcomes.compactMap(\.diff)
+    let rendered = Report(estimate: estimate, pricebooks: refs, view: projects[0].options.view,
+                          diff: diffs.isEmpty ? nil : CostDiff.merged(diffs), baseDescription: review.baseDescription,
+                          projects: outcomes, findings: findings)
+    let renderStarted = ContinuousClock().now
+    let sink = try report.out.map { try OutputSink.file($0) } ?? .standardOutput()
+    do {
+        try Reporters.reporter(for: report.format)!.write(rendered, to: sink)
+        try sink.finish()
+    } catch {
+        sink.abandon()
+        throw error
+    }
+    Timings.report("render", since: renderStarted)
+    let fails = findings.contains { $0.fails }
+    // Done: leave without freeing a hundred thousand resources one by one (a large plan spends a
+    // quarter of its time there otherwise); the operating system takes the memory back at once.
+    withExtendedLifetime(rendered) {}
+    return fails
+}
+
+struct EstimateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare the cost of what a plan will deploy with what is deployed now (its prior state).",
-        discussion: "Per resource (added, removed, changed) with the component lines that moved, and the total change."
+        commandName: "estimate",
+        abstract: "Price Terraform plans (terraform show -json) and Kubernetes manifests, and print the monthly cost.",
+        discussion: "Each number is explained as quantity × unit price with the price's key, source and date. Policies of .costgate.yml are reported as findings; estimate always exits 0 on valid input."
     )
 
     @OptionGroup var report: ReportOptions
     @OptionGroup var pricing: PricingOptions
 
-    func validate() throws {
-        guard ["table", "json"].contains(report.format) else {
-            throw ValidationError("unknown format '\(report.format)'; diff writes table or json")
-        }
+    func run() throws {
+        _ = try review(report, pricing, base: .none)
+        Glibc.exit(0)
     }
+}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare the monthly cost with a base: a git ref, an earlier report or plan, or a plan's own prior state.",
+        discussion: "Per resource (added, removed, changed) with the component lines that moved, per project, and the total change. Findings are listed but never change the exit code (0); use `costgate check` to judge."
+    )
+
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var base: BaseOptions
+    @OptionGroup var pricing: PricingOptions
 
     func run() throws {
-        let (options, _) = try pricing.estimateOptions()
-        let format = report.format, out = report.out
-        let diff = try Run(paths: report.paths, options: options).diffAgainstPriorState()
-        let books = options.pricebooks.usedBooks
-        let text = format == "json" ? DiffReporter.json(diff, pricebooks: books) : DiffReporter.table(diff, pricebooks: books)
-        try Output.write(text, to: out)
+        _ = try review(report, pricing, base: base.source, checkAll: base.checkAll)
+        Glibc.exit(0)
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Compare with a base and judge the change with the policies of .costgate.yml: budgets, tagging rules, guardrails.",
+        discussion: """
+        Exit codes: 0 when every error-level policy passes (warnings never fail); 1 when at least one error-level \
+        finding remains after exemptions; 2 for usage, configuration or input errors.
+        """
+    )
+
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var base: BaseOptions
+    @OptionGroup var pricing: PricingOptions
+
+    func run() throws {
+        let fails = try review(report, pricing, base: base.source, checkAll: base.checkAll)
+        Glibc.exit(fails ? 1 : 0)
+    }
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Write a commented starter .costgate.yml.")
+
+    @Option(help: "Where to write it.") var path: String = Config.fileName
+    @Flag(help: "Overwrite an existing file.") var force = false
+
+    func run() throws {
+        if FileIO.exists(path) && !force {
+            throw CostGateError("already exists; pass --force to overwrite it", at: SourceLocation(file: path))
+        }
+        try FileIO.writeAtomically(Config.starter, to: path)
+        FileIO.write("wrote \(path): edit the projects and policies, then run `costgate check --base-ref origin/main`\n", fd: 1)
     }
 }
 

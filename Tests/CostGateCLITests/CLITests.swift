@@ -25,7 +25,7 @@ struct CLI {
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ args: [String], stdin: String? = nil) throws -> Result {
+    static func run(_ args: [String], stdin: String? = nil, in directory: String? = nil) throws -> Result {
         let tmp = "/tmp/costgate-cli-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let quoted = ([binary] + args).map { "'" + $0.replacingSingleQuotes() + "'" }.joined(separator: " ")
         var command = "\(quoted) >\(tmp).out 2>\(tmp).err"
@@ -35,7 +35,7 @@ struct CLI {
         } else {
             command += " </dev/null"
         }
-        let status = system("cd '\(root)' && \(command)")
+        let status = system("cd '\(directory ?? root)' && \(command)")
         let out = String(decoding: (try? FileIO.read(tmp + ".out")) ?? [], as: UTF8.self)
         let err = String(decoding: (try? FileIO.read(tmp + ".err")) ?? [], as: UTF8.self)
         for ext in [".out", ".err", ".in"] { unlink(tmp + ext) }

@@ -5,7 +5,8 @@ import Testing
 @Suite struct DiffTests {
     func diff(_ file: String) throws -> CostDiff {
         let options = EstimateOptions(pricebooks: PriceBookSet(paths: ["aws": Paths.awsBook]))
-        return try Run(paths: [Paths.tfplans + "/" + file], options: options).diffAgainstPriorState()
+        var review = Review(projects: [ProjectSpec(name: nil, paths: [Paths.tfplans + "/" + file], options: options)], base: .priorState)
+        return try #require(try review.run().first?.diff)
     }
 
     @Test func planWithTargetShowsTheInstanceResizeFromItsPriorState() throws {
@@ -17,7 +18,8 @@ import Testing
         #expect(Money.format(d.baseTotal, scale: 2) == "8.59")      // t3.micro 0.0104 × 730 + 10 GB gp2
         #expect(Money.format(d.headTotal, scale: 2) == "16.18")
         #expect(Money.format(d.delta, scale: 2) == "7.59")
-        #expect(DiffReporter.table(d, pricebooks: []).contains("- Instance usage (Linux/UNIX, on-demand, t3.micro): $7.59 → $0.00"))
+        let table = try TableReporter().render(Report(estimate: d.head, pricebooks: [], diff: d))
+        #expect(table.contains("~ Instance usage (Linux/UNIX, on-demand, t3.micro) → Instance usage (Linux/UNIX, on-demand, t3.small): $7.59 → $15.18"))
     }
 
     @Test func createdResourcesAreAddedAndUntouchedOnesUnchanged() throws {
@@ -31,7 +33,7 @@ import Testing
         let d = try diff("antonbabenko__terraform-cost-estimation/samples__terraform012-plan.json")
         #expect(d.resources.filter { $0.change == .removed }.count == 3)
         #expect(d.delta < 0)
-        let json = DiffReporter.json(d, pricebooks: [])
+        let json = try JSONReporter().render(Report(estimate: d.head, pricebooks: [], diff: d))
         #expect(json.contains("\"baseTotalMonthlyCost\"") && json.contains("\"diffTotalMonthlyCost\""))
     }
 }

@@ -10,6 +10,7 @@ public struct CostDiff: Sendable {
         public var change: Change
         public var base: ResourceCost?
         public var head: ResourceCost?
+        public var project: String? { head?.project ?? base?.project }
         public var baseMonthlyCost: Decimal { base?.monthlyCost ?? 0 }
         public var headMonthlyCost: Decimal { head?.monthlyCost ?? 0 }
         public var delta: Decimal { headMonthlyCost - baseMonthlyCost }
@@ -24,6 +25,20 @@ public struct CostDiff: Sendable {
     public var delta: Decimal { headTotal - baseTotal }
     /// The change in percent of the base, nil when the base costs nothing.
     public var percent: Decimal? { baseTotal == 0 ? nil : delta * 100 / baseTotal }
+
+    /// Several projects' diffs as one (resources in project order).
+    public static func merged(_ parts: [CostDiff]) -> CostDiff {
+        guard parts.count != 1 else { return parts[0] }
+        var d = CostDiff(base: .merged(parts.map(\.base)), head: .merged(parts.map(\.head)), resources: [])
+        d.resources = parts.flatMap(\.resources)
+        return d
+    }
+
+    private init(base: Estimate, head: Estimate, resources: [ResourceDiff]) {
+        self.base = base
+        self.head = head
+        self.resources = resources
+    }
 
     /// Matches resources by address; a head resource moved from `previousAddresses[address]` matches its old address.
     public init(base: Estimate, head: Estimate, previousAddresses: [String: String] = [:]) {

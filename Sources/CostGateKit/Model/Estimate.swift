@@ -41,6 +41,12 @@ public struct ResourceCost: Sendable {
     public var location: SourceLocation?
     /// An autoscaler's max ÷ min replicas: the cost can grow this many times.
     public var ceiling: Decimal?
+    /// A Kubernetes object's namespace.
+    public var namespace: String? = nil
+    /// Known tags or labels (nil: cannot carry tags), for scoped budgets.
+    public var tags: [String: String]? = nil
+    /// The project of `.costgate.yml` the resource belongs to.
+    public var project: String? = nil
 
     /// The worst case under an autoscaler (nil when the resource does not scale).
     public var maxMonthlyCost: Decimal? { ceiling.map { monthlyCost * $0 } }

@@ -80,24 +80,6 @@ public struct Resource: Sendable {
     /// The configuration address of the module the resource is in (`module.db.module.x`), "" for root;
     /// for a Kubernetes object, its namespace.
     public var moduleAddress: String
-    /// Tags (`tags_all`, else `tags`; Google `labels`; Kubernetes labels of the object and its pod template).
-    /// nil when the resource cannot carry tags. A value Terraform marks sensitive or unknown is left out.
-    public var tags: [String: String]? {
-        func strings(_ v: Value) -> [String: String]? {
-            guard case .object(let m) = v else { return nil }
-            var out: [String: String] = [:]
-            for (k, value) in m { if let s = value.string { out[k] = s } }
-            return out
-        }
-        if provider == .kubernetes {
-            var labels = strings(attributes["metadata"]["labels"]) ?? [:]
-            let template = attributes["spec"]["template"]["metadata"]["labels"]
-            for (k, v) in strings(template) ?? [:] where labels[k] == nil { labels[k] = v }
-            return labels
-        }
-        return strings(attributes["tags_all"]) ?? strings(attributes["tags"]) ?? strings(attributes["labels"])
-    }
-
     public init(
         address: String, type: String, name: String = "", provider: CloudProvider, providerName: String = "",
         region: String? = nil, regionAssumed: Bool = false, action: Action, attributes: Value,

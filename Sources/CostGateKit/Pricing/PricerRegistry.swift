@@ -5,7 +5,10 @@ public struct PricerRegistry: Sendable {
     private let byType: [String: any Pricer]
     /// Attributes to decode, per type that has a pricer or is followed by one; others get `common`.
     private let attributeSets: [String: Set<String>]
-    static let common: Set<String> = ["tags", "tags_all", "labels", "region", "availability_zone", "arn", "location", "zone"]
+    /// Tags and region for every type, and what guardrails read (instance types and sizes).
+    static let common: Set<String> = ["tags", "tags_all", "labels", "terraform_labels", "metadata", "region", "availability_zone", "arn",
+                                      "location", "zone", "instance_type", "instance_class", "node_type", "machine_type", "vm_size",
+                                      "size", "instance_types", "node_config", "cluster_config"]
 
     public init(pricers: [any Pricer]) {
         self.pricers = pricers

@@ -28,12 +28,37 @@ public struct JSONReporter: Reporter {
         member("inputs", .array(e.inputs.map { .string($0) }))
         member("totalMonthlyCost", .string(f.money(e.totalMonthlyCost)))
         if let max = e.maxTotalMonthlyCost { member("maxTotalMonthlyCost", .string(f.money(max))) }
-        out.write("  \"resources\": [")
-        for (i, r) in e.resources.enumerated() {
-            out.write(i == 0 ? "\n    " : ",\n    ")
-            Self.writeResource(r, f, out)
+        if let d = report.diff {
+            member("base", .opt(report.baseDescription))
+            member("baseTotalMonthlyCost", .string(f.money(d.baseTotal)))
+            member("diffTotalMonthlyCost", .string(f.money(d.delta)))
+            member("diffPercent", d.percent.map { .string(Money.format($0, scale: 1)) } ?? .null)
         }
-        out.write(e.resources.isEmpty ? "],\n" : "\n  ],\n")
+        let named = report.namedProjects
+        if !named.isEmpty {
+            member("projects", .array(named.map { p in
+                var fields: [(String, JSON)] = [("name", .string(p.name ?? "")), ("totalMonthlyCost", .string(f.money(p.head.totalMonthlyCost)))]
+                if let d = p.diff {
+                    fields += [("baseTotalMonthlyCost", .string(f.money(d.baseTotal))), ("diffTotalMonthlyCost", .string(f.money(d.delta))),
+                               ("diffPercent", d.percent.map { .string(Money.format($0, scale: 1)) } ?? .null)]
+                }
+                return .object(fields)
+            }))
+        }
+        out.write("  \"resources\": [")
+        if let d = report.diff {
+            for (i, r) in d.resources.enumerated() {
+                out.write(i == 0 ? "\n    " : ",\n    ")
+                Self.writeResource(r.head ?? r.base!, f, out, diff: r)
+            }
+            out.write(d.resources.isEmpty ? "],\n" : "\n  ],\n")
+        } else {
+            for (i, r) in e.resources.enumerated() {
+                out.write(i == 0 ? "\n    " : ",\n    ")
+                Self.writeResource(r, f, out)
+            }
+            out.write(e.resources.isEmpty ? "],\n" : "\n  ],\n")
+        }
         out.write("  \"skipped\": [")
         for (i, k) in e.skipped.enumerated() {
             out.write(i == 0 ? "\n    " : ",\n    ")
@@ -48,7 +73,12 @@ public struct JSONReporter: Reporter {
             ("usageBased", .number("\(s.usageBased)")), ("costUnknown", .number("\(s.costUnknown)")),
         ]))
         member("assumptions", .array(e.assumptions.map { .string($0) }))
-        member("warnings", .array(e.warnings.map { .string($0) }), last: true)
+        member("warnings", .array(e.warnings.map { .string($0) }))
+        member("findings", .array(report.findings.map { x in
+            .object([("policy", .string(x.policy)), ("severity", .string(x.severity.rawValue)), ("message", .string(x.message)),
+                     ("address", .opt(x.address)), ("project", .opt(x.project)), ("location", .opt(x.location?.description)),
+                     ("exempted", x.exemption == nil ? .bool(false) : .bool(true)), ("exemptionReason", .opt(x.exemption))])
+        }), last: true)
         out.write("}\n")
     }
 
@@ -57,7 +87,55 @@ public struct JSONReporter: Reporter {
     }
 
     /// Writes one resource straight to the sink (a large plan has a hundred thousand of them).
-    static func writeResource(_ r: ResourceCost, _ f: Format, _ out: OutputSink) {
+    /// With `diff`, the resource also gets its change and base cost, and its base components when they differ;
+    /// a removed resource is written from its base, costing nothing.
+    static func writeResource(_ r: ResourceCost, _ f: Format, _ out: OutputSink, diff: CostDiff.ResourceDiff? = nil) {
+        func field(_ name: String, _ indent: String, first: Bool = false) {
+            out.write(first ? "{\n" : ",\n")
+            out.write(indent)
+            out.write(name)
+        }
+        func str(_ v: String?) { if let v { JSON.quote(v, to: out) } else { out.write("null") } }
+        let i3 = "      ", i4 = "        "
+        let removed = diff?.change == .removed
+        field("\"address\": ", i3, first: true); str(r.address)
+        field("\"type\": ", i3); str(r.type)
+        if let p = r.project { field("\"project\": ", i3); str(p) }
+        if let n = r.namespace { field("\"namespace\": ", i3); str(n) }
+        field("\"region\": ", i3); str(r.region)
+        field("\"regionAssumed\": ", i3); out.write(r.regionAssumed ? "true" : "false")
+        field("\"action\": ", i3); str(removed ? Action.delete.rawValue : r.action.rawValue)
+        field("\"monthlyCost\": ", i3); str(f.money(removed ? 0 : r.monthlyCost))
+        if let max = r.maxMonthlyCost, !removed { field("\"maxMonthlyCost\": ", i3); str(f.money(max)) }
+        if let d = diff {
+            field("\"change\": ", i3); str(d.change.rawValue)
+            field("\"baseMonthlyCost\": ", i3); str(f.money(d.baseMonthlyCost))
+            field("\"diffMonthlyCost\": ", i3); str(f.money(d.delta))
+        }
+        if let tags = r.tags, !tags.isEmpty {
+            field("\"tags\": ", i3)
+            JSON.object(tags.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).write(to: out, indent: 3)
+        }
+        field("\"components\": ", i3)
+        writeComponents(removed ? [] : r.components, f, out)
+        if let d = diff, d.change == .changed || d.change == .removed, let base = d.base {
+            field("\"baseComponents\": ", i3)
+            writeComponents(base.components, f, out)
+        }
+        field("\"assumptions\": ", i3)
+        if r.assumptions.isEmpty || removed { out.write("[]") } else {
+            out.write("[")
+            for (k, a) in r.assumptions.enumerated() {
+                out.write(k == 0 ? "\n" + i4 : ",\n" + i4)
+                str(a)
+            }
+            out.write("\n" + i3 + "]")
+        }
+        field("\"location\": ", i3); str(r.location?.description)
+        out.write("\n    }")
+    }
+
+    static func writeComponents(_ components: [CostComponent], _ f: Format, _ out: OutputSink) {
         func field(_ name: String, _ indent: String, first: Bool = false) {
             out.write(first ? "{\n" : ",\n")
             out.write(indent)
@@ -65,17 +143,9 @@ public struct JSONReporter: Reporter {
         }
         func str(_ v: String?) { if let v { JSON.quote(v, to: out) } else { out.write("null") } }
         let i3 = "      ", i4 = "        ", i5 = "          "
-        field("\"address\": ", i3, first: true); str(r.address)
-        field("\"type\": ", i3); str(r.type)
-        field("\"region\": ", i3); str(r.region)
-        field("\"regionAssumed\": ", i3); out.write(r.regionAssumed ? "true" : "false")
-        field("\"action\": ", i3); str(r.action.rawValue)
-        field("\"monthlyCost\": ", i3); str(f.money(r.monthlyCost))
-        if let max = r.maxMonthlyCost { field("\"maxMonthlyCost\": ", i3); str(f.money(max)) }
-        field("\"components\": ", i3)
-        if r.components.isEmpty { out.write("[]") } else {
+        if components.isEmpty { out.write("[]") } else {
             out.write("[")
-            for (k, c) in r.components.enumerated() {
+            for (k, c) in components.enumerated() {
                 out.write(k == 0 ? "\n" : ",\n")
                 out.write(i4)
                 let status = c.status
@@ -96,16 +166,5 @@ public struct JSONReporter: Reporter {
             }
             out.write("\n" + i3 + "]")
         }
-        field("\"assumptions\": ", i3)
-        if r.assumptions.isEmpty { out.write("[]") } else {
-            out.write("[")
-            for (k, a) in r.assumptions.enumerated() {
-                out.write(k == 0 ? "\n" + i4 : ",\n" + i4)
-                str(a)
-            }
-            out.write("\n" + i3 + "]")
-        }
-        field("\"location\": ", i3); str(r.location?.description)
-        out.write("\n    }")
     }
 }

@@ -1,16 +1,32 @@
 import FoundationEssentials
 /// What every reporter renders: the estimate and how it was valued.
 public struct Report: Sendable {
+    /// What the head deploys (every project).
     public var estimate: Estimate
     /// The price books selected for the run (named in every report even if no price was needed).
     public var pricebooks: [PriceBookRef]
     public var view: PriceView
+    /// Base → head, when there is a base.
+    public var diff: CostDiff?
+    /// What the base is, in words.
+    public var baseDescription: String?
+    /// Per project, when the configuration names projects.
+    public var projects: [ProjectOutcome]
+    public var findings: [Finding]
 
-    public init(estimate: Estimate, pricebooks: [PriceBookRef], view: PriceView = .list) {
+    public init(estimate: Estimate, pricebooks: [PriceBookRef], view: PriceView = .list, diff: CostDiff? = nil,
+                baseDescription: String? = nil, projects: [ProjectOutcome] = [], findings: [Finding] = []) {
         self.estimate = estimate
         self.pricebooks = pricebooks
         self.view = view
+        self.diff = diff
+        self.baseDescription = baseDescription
+        self.projects = projects
+        self.findings = findings
     }
+
+    /// The projects worth naming (those with a name).
+    var namedProjects: [ProjectOutcome] { projects.filter { $0.name != nil } }
 }
 
 /// One small type per output format; `format` is the `--format` value.

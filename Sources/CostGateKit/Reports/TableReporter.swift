@@ -7,8 +7,13 @@ public struct TableReporter: Reporter {
     public init() {}
 
     public func write(_ report: Report, to out: OutputSink) throws {
-        let e = report.estimate
         let f = Format()
+        if let d = report.diff { writeDiff(d, report, f, out) } else { writeEstimate(report, f, out) }
+        writeFindings(report.findings, out)
+    }
+
+    private func writeEstimate(_ report: Report, _ f: Format, _ out: OutputSink) {
+        let e = report.estimate
         let books = report.pricebooks.map { "\($0.id) \($0.version) (effective \($0.effectiveDate))" }.joined(separator: ", ")
         out.write("Price book: \(books.isEmpty ? "none" : books); view: \(report.view.name)\n\n")
 
@@ -21,6 +26,10 @@ public struct TableReporter: Reporter {
         Self.line(header, widths, out)
         for r in e.resources { for row in Self.rows(r, f) { Self.line(row, widths, out) } }
         out.write("\nTOTAL MONTHLY COST: \(f.dollars(e.totalMonthlyCost)) \(e.currency)\n")
+        let named = report.namedProjects
+        if named.count > 1 {
+            for p in named { out.write("  \(p.name!): \(f.dollars(p.head.totalMonthlyCost))\n") }
+        }
         if let max = e.maxTotalMonthlyCost {
             out.write("WORST CASE (autoscalers at their maximum): \(f.dollars(max)) \(e.currency)\n")
         }

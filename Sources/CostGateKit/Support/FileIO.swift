@@ -77,6 +77,26 @@ public enum FileIO {
         }
     }
 
+    /// The folder part of a path (`.` for a bare name).
+    public static func parent(_ path: String) -> String {
+        var p = path
+        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "." }
+        return slash == p.startIndex ? "/" : String(p[..<slash])
+    }
+
+    /// The path with symbolic links and `..` resolved (as given when it does not exist).
+    public static func absolute(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else {
+            if path.hasPrefix("/") { return path }
+            var buffer = [CChar](repeating: 0, count: 4096)
+            guard getcwd(&buffer, 4096) != nil else { return path }
+            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/" + path
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Sorted entries of a directory (names only).
     public static func list(_ path: String) -> [String] {
         guard let dir = opendir(path) else { return [] }

@@ -1,4 +1,15 @@
 import FoundationEssentials
+
+/// One input: a file on disk (or `-`), or bytes read from elsewhere (a git commit) under a display name.
+public struct InputFile: Sendable, Equatable {
+    public var name: String
+    public var bytes: [UInt8]?
+    public init(name: String, bytes: [UInt8]? = nil) {
+        self.name = name
+        self.bytes = bytes
+    }
+}
+
 /// Expands the paths a user gives into input files, in a stable order.
 public enum Inputs {
     public static let planExtensions = [".json"]
@@ -51,6 +62,12 @@ extension Inputs {
         return .plan(nil)
     }
 
+    static func kind(of input: InputFile) throws -> Kind {
+        guard let bytes = input.bytes else { return try kind(of: input.name) }
+        if manifestExtensions.contains(where: { input.name.hasSuffix($0) }) { return .manifest(bytes) }
+        return looksLikeManifest(Array(bytes.prefix(4096))) ? .manifest(bytes) : .plan(bytes)
+    }
+
     /// A JSON object whose first keys name `apiVersion`/`kind` and none of a plan's.
     static func looksLikeManifest(_ head: [UInt8]) -> Bool {
         let text = String(decoding: head, as: UTF8.self)
@@ -81,13 +98,19 @@ public struct Run: Sendable {
     public func read() throws -> (resources: [Resource], skipped: [SkippedResource], files: [String]) {
         let files = try Inputs.expand(paths)
         guard !files.isEmpty else { throw CostGateError("no plan files found in \(paths.joined(separator: ", "))") }
+        return try read(files.map { InputFile(name: $0) })
+    }
+
+    /// The resources of these inputs, in order, and what the readers skipped.
+    public func read(_ inputs: [InputFile]) throws -> (resources: [Resource], skipped: [SkippedResource], files: [String]) {
         let reader = estimator.planReader(defaultRegion: options.defaultRegion, regionWasGiven: options.regionWasGiven)
         var resources: [Resource] = []
         var skipped: [SkippedResource] = []
-        for file in files {
+        for input in inputs {
+            let file = input.name
             let started = ContinuousClock().now
             defer { Timings.report("read \(file)", since: started) }
-            switch try Inputs.kind(of: file) {
+            switch try Inputs.kind(of: input) {
             case .plan(let bytes):
                 let plan = try bytes.map { try reader.read(bytes: $0, file: file) } ?? reader.read(path: file)
                 resources.append(contentsOf: plan.resources)
@@ -97,18 +120,7 @@ public struct Run: Sendable {
                 skipped.append(contentsOf: manifests.skipped)
             }
         }
-        return (resources, skipped, files)
-    }
-
-    /// The head estimate and the estimate of the plans' prior state (what is deployed → what will be).
-    public func diffAgainstPriorState() throws -> CostDiff {
-        let (resources, skipped, files) = try read()
-        var head = try estimator.estimate(resources, inputs: files, options: options)
-        head.skipped.append(contentsOf: skipped)
-        let base = try estimator.estimate(estimator.priorState(of: resources), inputs: files, options: options)
-        var moved: [String: String] = [:]
-        for r in resources { if let p = r.previousAddress { moved[r.address] = p } }
-        return CostDiff(base: base, head: head, previousAddresses: moved)
+        return (resources, skipped, inputs.map(\.name))
     }
 
     public func estimate() throws -> Estimate {

@@ -110,10 +110,12 @@ extension KubeQuantity {
 }
 
 extension String {
+    /// Without leading and trailing spaces, tabs and line breaks.
     func trimmingSpaces() -> String {
+        func blank(_ c: Character?) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n" }
         var s = Substring(self)
-        while s.first == " " || s.first == "\t" { s = s.dropFirst() }
-        while s.last == " " || s.last == "\t" { s = s.dropLast() }
+        while blank(s.first) { s = s.dropFirst() }
+        while blank(s.last) { s = s.dropLast() }
         return String(s)
     }
 }

@@ -29,8 +29,12 @@ struct PodRequests {
     }
 
     static func defaults(namespace: String, context: PricingContext) -> Defaults {
+        defaults(namespace: namespace, limitRanges: context.resources(ofType: "k8s:LimitRange"))
+    }
+
+    static func defaults(namespace: String, limitRanges: [Resource]) -> Defaults {
         var d = Defaults()
-        for lr in context.resources(ofType: "k8s:LimitRange") where lr.moduleAddress == namespace {
+        for lr in limitRanges where lr.moduleAddress == namespace {
             for item in lr.attributes["spec"]["limits"].array where (item["type"].string ?? "Container") == "Container" {
                 for (k, v) in item["defaultRequest"].objectMembers { if let q = v.string.flatMap(KubeQuantity.milli) { d.requestMilli[k] = q } }
                 for (k, v) in item["default"].objectMembers { if let q = v.string.flatMap(KubeQuantity.milli) { d.limitMilli[k] = q } }

@@ -1,0 +1,105 @@
+import FoundationEssentials
+
+/// The same input paths, read at another commit straight from git's object store: no checkout, no
+/// change to the working tree or the index. Works in a shallow clone once the commit is fetched.
+public struct GitRef: Sendable {
+    /// The ref as the user gave it (`origin/main`).
+    public let name: String
+    public let commit: String
+    /// The repository's top folder, symbolic links resolved.
+    public let root: String
+
+    /// Resolves `ref` in the repository holding the working directory. An unknown ref is an error with
+    /// the fetch command that makes it known; in a clone where `git fetch origin main` filled only
+    /// FETCH_HEAD (a single-branch clone), `origin/main` is read from there.
+    public static func resolve(_ ref: String, from directory: String = ".") throws -> GitRef {
+        let top = try git(["-C", directory, "rev-parse", "--show-toplevel"])
+        guard top.status == 0 else {
+            throw CostGateError("--base-ref \(ref): \(FileIO.absolute(directory)) is not inside a git repository; use --base FILE instead")
+        }
+        let root = FileIO.absolute(String(decoding: top.output, as: UTF8.self).trimmingSpaces())
+        let verified = try git(["-C", root, "rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"])
+        if verified.status == 0 {
+            return GitRef(name: ref, commit: String(decoding: verified.output, as: UTF8.self).trimmingSpaces(), root: root)
+        }
+        if let fetched = try fetchHead(for: ref, root: root) { return GitRef(name: ref, commit: fetched, root: root) }
+        let parts = ref.split(separator: "/", maxSplits: 1).map(String.init)
+        let (remote, branch) = parts.count == 2 ? (parts[0], parts[1]) : ("origin", ref)
+        throw CostGateError("--base-ref \(ref): unknown git ref; in a shallow CI clone fetch it first: git fetch \(remote) \(branch) --depth 1")
+    }
+
+    /// The commit FETCH_HEAD holds for `remote/branch` (or `branch`), if it holds one.
+    private static func fetchHead(for ref: String, root: String) throws -> String? {
+        let branch = ref.split(separator: "/", maxSplits: 1).last.map(String.init) ?? ref
+        let gitPath = try git(["-C", root, "rev-parse", "--git-path", "FETCH_HEAD"])
+        guard gitPath.status == 0 else { return nil }
+        var path = String(decoding: gitPath.output, as: UTF8.self).trimmingSpaces()
+        if !path.hasPrefix("/") { path = root + "/" + path }
+        guard let text = try? FileIO.read(path) else { return nil }
+        for line in String(decoding: text, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 3, fields[2].hasPrefix("branch '\(branch)' of ") else { continue }
+            return String(fields[0])
+        }
+        return nil
+    }
+
+    /// The files the input `paths` name at this commit, with their bytes, named `REF:path`. A folder
+    /// gives its plan and manifest files (hidden entries skipped), like the working-tree walk; a file
+    /// that does not exist at the commit gives nothing (it is new).
+    public func files(for paths: [String]) throws -> [InputFile] {
+        var wanted: [(path: String, sha: String)] = []
+        for path in paths {
+            let absolute = FileIO.absolute(path)
+            guard absolute == root || absolute.hasPrefix(root + "/") else {
+                throw CostGateError("--base-ref: \(path) is outside the git repository at \(root)")
+            }
+            let relative = absolute == root ? "" : String(absolute.dropFirst(root.count + 1))
+            let isDirectory = FileIO.isDirectory(path)
+            var arguments = ["-C", root, "ls-tree", "-r", "-z", "--full-tree", commit]
+            if !relative.isEmpty { arguments += ["--", relative] }
+            let listed = try Self.git(arguments)
+            guard listed.status == 0 else { throw CostGateError("--base-ref \(name): git ls-tree failed: \(listed.errorOutput.trimmingSpaces())") }
+            for entry in listed.output.split(separator: 0) {
+                // <mode> SP <type> SP <object> TAB <path>
+                guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")) else { continue }
+                let head = String(decoding: entry[entry.startIndex..<tab], as: UTF8.self).split(separator: " ")
+                let file = String(decoding: entry[(tab + 1)...], as: UTF8.self)
+                guard head.count == 3, head[1] == "blob", head[0] != "120000" else { continue }
+                if isDirectory {
+                    let inside = relative.isEmpty ? file : String(file.dropFirst(relative.count + 1))
+                    guard !inside.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                          (Inputs.planExtensions + Inputs.manifestExtensions).contains(where: { file.hasSuffix($0) }) else { continue }
+                } else if file != relative {
+                    continue
+                }
+                wanted.append((file, String(head[2])))
+            }
+        }
+        guard !wanted.isEmpty else { return [] }
+        let batch = try Self.git(["-C", root, "cat-file", "--batch"], input: Array(wanted.map { $0.sha + "\n" }.joined().utf8))
+        guard batch.status == 0 else { throw CostGateError("--base-ref \(name): git cat-file failed: \(batch.errorOutput.trimmingSpaces())") }
+        // each object: "<sha> blob <size>\n<bytes>\n"
+        var out: [InputFile] = []
+        var pos = 0
+        let bytes = batch.output
+        for w in wanted {
+            guard let newline = bytes[pos...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            let header = String(decoding: bytes[pos..<newline], as: UTF8.self).split(separator: " ")
+            guard header.count == 3, let size = Int(header[2]), newline + 1 + size <= bytes.count else {
+                throw CostGateError("--base-ref \(name): cannot read \(w.path) from git")
+            }
+            out.append(InputFile(name: "\(name):\(w.path)", bytes: Array(bytes[(newline + 1)..<(newline + 1 + size)])))
+            pos = newline + 1 + size + 1
+        }
+        return out
+    }
+
+    static func git(_ arguments: [String], input: [UInt8] = []) throws -> Subprocess.Result {
+        do {
+            return try Subprocess.run(["git"] + arguments, input: input)
+        } catch {
+            throw CostGateError("--base-ref needs git on PATH: \(error)")
+        }
+    }
+}

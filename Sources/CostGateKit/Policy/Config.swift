@@ -1,0 +1,197 @@
+import FoundationEssentials
+
+/// `.costgate.yml`: projects, the price-book pin, usage and cluster profiles, policies and exemptions.
+/// Paths in it are relative to the file's folder. Unknown keys and wrong types are errors at file:line:col.
+public struct Config: Sendable {
+    public struct Project: Sendable, Equatable {
+        public var name: String
+        public var paths: [String]
+        public var usage: String?
+        public var clusterProfile: String?
+        public var region: String?
+    }
+
+    public struct Exemption: Sendable, Equatable {
+        /// A policy name, or `*` for every policy.
+        public var policy: String
+        public var addresses: [Glob]
+        public var reason: String
+        public var location: SourceLocation?
+    }
+
+    public var path: String?
+    /// The folder relative paths in the file are taken from.
+    public var directory: String
+    public var pricebooks: [String] = []
+    public var usage: String?
+    public var clusterProfile: String?
+    public var region: String?
+    public var projects: [Project] = []
+    public var policies: [Policy] = []
+    public var exemptions: [Exemption] = []
+
+    public init(directory: String = ".") { self.directory = directory }
+
+    public static let fileName = ".costgate.yml"
+
+    /// `start` and its parents up to the repository root (the folder holding `.git`): the first `.costgate.yml`,
+    /// as a path relative to `start` (`.costgate.yml`, `../.costgate.yml`), so messages name it briefly.
+    public static func find(from start: String) -> String? {
+        var dir = FileIO.absolute(start)
+        var up = ""
+        while true {
+            let candidate = (dir == "/" ? "" : dir) + "/" + fileName
+            if FileIO.exists(candidate) { return start == "." ? up + fileName : candidate }
+            if FileIO.exists(dir + "/.git") || dir == "/" || dir.isEmpty { return nil }
+            dir = FileIO.parent(dir)
+            up += "../"
+        }
+    }
+
+    /// A path from the file, made relative to the working directory's view (absolute paths stay).
+    public func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") || directory == "." { return path }
+        return directory + "/" + path
+    }
+
+    public static func load(path: String) throws -> Config {
+        let bytes = try FileIO.read(path)
+        var config = Config(directory: FileIO.parent(path))
+        config.path = path
+        guard let root = try YAMLReader.parseSingle(bytes, file: path) else { return config }
+        let top = try ConfigNode(root, "the configuration")
+        try top.only(["version", "pricebooks", "usage", "cluster_profile", "region", "projects", "policies", "exemptions"])
+        if let v = top["version"] {
+            guard try v.string("version") == "1" else { throw CostGateError("version must be 1", at: v.node.location) }
+        }
+        config.pricebooks = try top["pricebooks"]?.strings("pricebooks") ?? []
+        config.usage = try top["usage"]?.string("usage")
+        config.clusterProfile = try top["cluster_profile"]?.string("cluster_profile")
+        config.region = try top["region"]?.string("region")
+        var names = Set<String>()
+        for p in try top["projects"]?.list("projects") ?? [] {
+            try p.only(["name", "paths", "usage", "cluster_profile", "region"])
+            let name = try p.required("name").string("name")
+            guard names.insert(name).inserted else { throw CostGateError("project \(name) is listed twice", at: p.node.location) }
+            let paths = try p.required("paths").strings("paths")
+            guard !paths.isEmpty else { throw CostGateError("project \(name) has no paths", at: p.node.location) }
+            config.projects.append(Project(name: name, paths: paths, usage: try p["usage"]?.string("usage"),
+                                           clusterProfile: try p["cluster_profile"]?.string("cluster_profile"),
+                                           region: try p["region"]?.string("region")))
+        }
+        var policyNames = Set<String>()
+        for p in try top["policies"]?.list("policies") ?? [] {
+            let policy = try Policy.decode(p)
+            guard policyNames.insert(policy.name).inserted else {
+                throw CostGateError("policy \(policy.name) is defined twice; names must be unique", at: p.node.location)
+            }
+            config.policies.append(policy)
+        }
+        for e in try top["exemptions"]?.list("exemptions") ?? [] {
+            try e.only(["policy", "addresses", "reason"])
+            let policy = try e.required("policy").string("policy")
+            guard policy == "*" || policyNames.contains(policy) else {
+                throw CostGateError("exemption names policy \(policy), which is not defined", at: e["policy"]?.node.location)
+            }
+            let reason = try e.required("reason").string("reason")
+            guard !reason.trimmingSpaces().isEmpty else { throw CostGateError("an exemption needs a reason", at: e["reason"]?.node.location) }
+            config.exemptions.append(Exemption(policy: policy, addresses: try e.required("addresses").strings("addresses").map(Glob.init),
+                                               reason: reason, location: e.node.location))
+        }
+        return config
+    }
+}
+
+/// A YAML node read as configuration: typed accessors whose errors name the key and its line.
+struct ConfigNode {
+    let node: YAMLNode
+    private(set) var what: String
+    private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
+
+    init(_ node: YAMLNode, _ what: String) throws {
+        guard case .mapping(let pairs) = node.kind else { throw CostGateError("\(what) must be a mapping of keys to values", at: node.location) }
+        self.node = node
+        self.what = what
+        var out: [(String, YAMLNode, YAMLNode)] = []
+        var seen = Set<String>()
+        for (k, v) in pairs {
+            guard let key = k.scalar else { throw CostGateError("keys in \(what) must be words", at: k.location) }
+            guard seen.insert(key).inserted else { throw CostGateError("key \(key) is given twice in \(what)", at: k.location) }
+            out.append((key, k, v))
+        }
+        self.pairs = out
+    }
+
+    var keys: [String] { pairs.map(\.key) }
+
+    /// The same mapping, named otherwise in messages.
+    func named(_ what: String) -> ConfigNode {
+        var copy = self
+        copy.what = what
+        return copy
+    }
+
+    subscript(key: String) -> ConfigValue? {
+        pairs.first { $0.key == key }.flatMap { $0.value.isNull ? nil : ConfigValue(node: $0.value, key: key) }
+    }
+
+    func required(_ key: String) throws -> ConfigValue {
+        guard let v = self[key] else { throw CostGateError("\(what) needs `\(key)`", at: node.location) }
+        return v
+    }
+
+    /// Unknown keys are errors naming the keys that are known.
+    func only(_ known: [String]) throws {
+        for p in pairs where !known.contains(p.key) {
+            throw CostGateError("unknown key `\(p.key)` in \(what); known keys: \(known.joined(separator: ", "))", at: p.keyNode.location)
+        }
+    }
+}
+
+struct ConfigValue {
+    let node: YAMLNode
+    let key: String
+
+    func string(_ what: String) throws -> String {
+        guard case .scalar(let s, _) = node.kind else { throw CostGateError("\(what) must be a single value, not a list or mapping", at: node.location) }
+        return s
+    }
+
+    /// A list of words; a single word is a list of one.
+    func strings(_ what: String) throws -> [String] {
+        switch node.kind {
+        case .scalar(let s, _): return [s]
+        case .sequence(let items):
+            return try items.map { item in
+                guard let s = item.scalar else { throw CostGateError("\(what) must be a list of words", at: item.location) }
+                return s
+            }
+        case .mapping: throw CostGateError("\(what) must be a word or a list of words, not a mapping", at: node.location)
+        }
+    }
+
+    /// A non-negative amount of money or a percentage.
+    func amount(_ what: String) throws -> Decimal {
+        let text = try string(what).replacing(",", with: "")
+        let plain = text.hasPrefix("$") ? String(text.dropFirst()) : text
+        guard let d = Money.parseDecimal(plain), d >= 0 else {
+            throw CostGateError("\(what) must be a non-negative number such as 500 or 12.5, not \"\(text)\"", at: node.location)
+        }
+        return d
+    }
+
+    func bool(_ what: String) throws -> Bool {
+        switch try string(what) {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw CostGateError("\(what) must be true or false", at: node.location)
+        }
+    }
+
+    func list(_ what: String) throws -> [ConfigNode] {
+        guard case .sequence(let items) = node.kind else { throw CostGateError("\(what) must be a list", at: node.location) }
+        return try items.map { try ConfigNode($0, "an entry of \(what)") }
+    }
+
+    func mapping(_ what: String) throws -> ConfigNode { try ConfigNode(node, what) }
+}

@@ -1,0 +1,174 @@
+import FoundationEssentials
+import Testing
+import CostGateKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A git repository in a temporary folder with a base commit on main and a feature branch.
+struct Repo {
+    let dir: String
+
+    init() throws {
+        dir = "/tmp/costgate-repo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try sh("mkdir -p '\(dir)/k8s' && cd '\(dir)' && git init -q -b main && git config user.email ci@example.com && git config user.name ci")
+    }
+
+    /// Runs a shell command in the repository; fails the test when it fails.
+    @discardableResult
+    func sh(_ command: String) throws -> String {
+        let out = dir + ".sh-out"
+        let status = system("cd '\(dir)' 2>/dev/null; (\(command)) >'\(out)' 2>&1")
+        let text = String(decoding: (try? FileIO.read(out)) ?? [], as: UTF8.self)
+        unlink(out)
+        guard status == 0 else { throw CostGateError("`\(command)` failed: \(text)") }
+        return text
+    }
+
+    func write(_ path: String, _ text: String) throws { try FileIO.writeAtomically(text, to: dir + "/" + path) }
+
+    func remove() { _ = system("rm -rf '\(dir)' '\(dir)-clone'") }
+
+    /// A Deployment of `replicas` pods of 1 vCPU and 2 GiB, labelled with `labels`.
+    static func deployment(replicas: Int, labels: String) -> String {
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+          namespace: payments
+          labels: {\(labels)}
+        spec:
+          replicas: \(replicas)
+          template:
+            metadata:
+              labels: {app: api, \(labels)}
+            spec:
+              containers:
+              - name: api
+                image: payments/api:1.0
+                resources: {requests: {cpu: "1", memory: 2Gi}}
+
+        """
+    }
+
+    static let config = """
+    version: 1
+    projects:
+      - name: payments
+        paths: [k8s/]
+    policies:
+      - name: payments-budget
+        type: budget
+        monthly_limit: 300
+        max_increase: 200
+      - name: required-labels
+        type: tagging
+        required: [team, env]
+
+    """
+}
+
+@Suite(.serialized) struct CheckTests {
+    /// Base: 2 replicas ($58.52 a month at OpenCost's default prices), labelled; committed on main.
+    func baseRepo() throws -> Repo {
+        let repo = try Repo()
+        try repo.write(".costgate.yml", Repo.config)
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 2, labels: "team: payments, env: prod"))
+        try repo.sh("git add -A && git commit -qm base && git checkout -qb feature")
+        return repo
+    }
+
+    @Test func raisingReplicasPastTheBudgetFails() throws {
+        let repo = try baseRepo()
+        defer { repo.remove() }
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 12, labels: "team: payments, env: prod"))
+        let before = try repo.sh("git status --porcelain; git rev-parse HEAD; cat k8s/api.yaml")
+        let r = try CLI.run(["check", "--base-ref", "main"], in: repo.dir)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("~ Deployment/payments/api  $58.52 → $351.14  (+$292.62)"), "\(r.stdout)")
+        #expect(r.stdout.contains("error: [payments-budget] monthly cost is $351.14, above the limit of $300.00"))
+        #expect(r.stdout.contains("error: [payments-budget] monthly cost rises by $292.62 ($58.52 → $351.14), above the $200.00 allowed"))
+        #expect(!r.stdout.contains("required-labels"))
+        // the working tree, the index and HEAD are as they were
+        #expect(try repo.sh("git status --porcelain; git rev-parse HEAD; cat k8s/api.yaml") == before)
+        // diff reports the same comparison without judging it; its JSON carries the base
+        let d = try CLI.run(["diff", "--base-ref", "main", "--format", "json"], in: repo.dir)
+        #expect(d.status == 0, "\(d.stderr)")
+        #expect(d.stdout.contains("\"baseTotalMonthlyCost\": \"58.52\""))
+        #expect(d.stdout.contains("\"diffTotalMonthlyCost\": \"292.62\""))
+        #expect(d.stdout.contains("\"baseMonthlyCost\": \"58.52\""))
+        #expect(d.stdout.contains("\"policy\": \"payments-budget\""))
+    }
+
+    @Test func removingARequiredLabelFails() throws {
+        let repo = try baseRepo()
+        defer { repo.remove() }
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 2, labels: "team: payments"))
+        let r = try CLI.run(["check", "--base-ref", "main"], in: repo.dir)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("error: [required-labels] payments: Deployment/payments/api: required label env is missing (k8s/api.yaml:1:1)"), "\(r.stdout)")
+        #expect(r.stdout.contains("No resource changes its monthly cost."))
+    }
+
+    @Test func withinBudgetAndLabelledPasses() throws {
+        let repo = try baseRepo()
+        defer { repo.remove() }
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 3, labels: "team: payments, env: prod"))
+        let r = try CLI.run(["check", "--base-ref", "main"], in: repo.dir)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("MONTHLY COST: $58.52 → $87.79 (+$29.26, +50.0%)"), "\(r.stdout)")
+        #expect(!r.stdout.contains("Findings"))
+    }
+
+    @Test func aMalformedConfigurationIsExit2WithItsPlace() throws {
+        let repo = try baseRepo()
+        defer { repo.remove() }
+        try repo.write(".costgate.yml", Repo.config.replacingSingleQuotes() + "  - name: guard\n    type: guardrail\n    max_resource_monthly_cost: [1]\n")
+        let r = try CLI.run(["check", "--base-ref", "main"], in: repo.dir)
+        #expect(r.status == 2)
+        #expect(r.stderr == "costgate: error: .costgate.yml:15:32: max_resource_monthly_cost must be a single value, not a list or mapping\n", "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func baseRefWorksInAShallowCloneOnceFetched() throws {
+        let repo = try baseRepo()
+        defer { repo.remove() }
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 12, labels: "team: payments, env: prod"))
+        try repo.sh("git commit -qam 'scale up'")
+        let clone = repo.dir + "-clone"
+        try repo.sh("git clone -q --depth 1 --branch feature 'file://\(repo.dir)' '\(clone)'")
+        let unknown = try CLI.run(["check", "--base-ref", "origin/main"], in: clone)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "costgate: error: --base-ref origin/main: unknown git ref; in a shallow CI clone fetch it first: git fetch origin main --depth 1\n",
+                "\(unknown.stderr)")
+        try repo.sh("cd '\(clone)' && git fetch -q origin main --depth 1")
+        let before = try repo.sh("cd '\(clone)' && git status --porcelain && git rev-parse HEAD && git rev-parse --is-shallow-repository")
+        let r = try CLI.run(["check", "--base-ref", "origin/main"], in: clone)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("MONTHLY COST: $58.52 → $351.14"), "\(r.stdout)")
+        #expect(try repo.sh("cd '\(clone)' && git status --porcelain && git rev-parse HEAD && git rev-parse --is-shallow-repository") == before)
+        #expect(before.hasSuffix("true\n"))
+    }
+
+    @Test func anEarlierJSONReportIsABase() throws {
+        let repo = try baseRepo()
+        defer { repo.remove() }
+        let base = try CLI.run(["estimate", "--format", "json", "--out", "base.json"], in: repo.dir)
+        #expect(base.status == 0, "\(base.stderr)")
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 4, labels: "team: payments, env: prod"))
+        let r = try CLI.run(["diff", "--base", "base.json"], in: repo.dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("~ Deployment/payments/api  $58.52 → $117.05  (+$58.52)"), "\(r.stdout)")
+    }
+
+    @Test func initWritesAStarterThatLoads() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        let r = try CLI.run(["init"], in: repo.dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Config.load(path: repo.dir + "/.costgate.yml").policies.count == 3)
+        let again = try CLI.run(["init"], in: repo.dir)
+        #expect(again.status == 2 && again.stderr.contains("already exists; pass --force"))
+    }
+}
