@@ -171,4 +171,16 @@ struct Repo {
         let again = try CLI.run(["init"], in: repo.dir)
         #expect(again.status == 2 && again.stderr.contains("already exists; pass --force"))
     }
+
+    @Test func theShippedPolicyExampleJudgesTwoProjects() throws {
+        let r = try CLI.run(["check", "--config", "examples/policies/.costgate.yml"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("Project infra: $0.00 → $"))
+        #expect(r.stdout.contains("Project payments: $0.00 → $"))
+        #expect(r.stdout.contains("Findings: 0 error(s), 7 warning(s), 2 exempted"), "\(r.stdout)")
+        let json = try CLI.run(["check", "--config", "examples/policies/.costgate.yml", "--format", "json"])
+        #expect(json.status == 0)
+        #expect(json.stdout.contains("\"projects\": ["))
+        #expect(json.stdout.contains("\"exemptionReason\": \"no spend of their own; tagged through the team's account\""))
+    }
 }

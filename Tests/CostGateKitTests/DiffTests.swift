@@ -1,6 +1,9 @@
 import FoundationEssentials
 import Testing
 @testable import CostGateKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct DiffTests {
     func diff(_ file: String) throws -> CostDiff {
@@ -35,5 +38,36 @@ import Testing
         #expect(d.delta < 0)
         let json = try JSONReporter().render(Report(estimate: d.head, pricebooks: [], diff: d))
         #expect(json.contains("\"baseTotalMonthlyCost\"") && json.contains("\"diffTotalMonthlyCost\""))
+    }
+
+    @Test func movedResourcesMatchTheirOldAddress() throws {
+        let plan = """
+        {"format_version": "1.2", "resource_changes": [
+          {"address": "aws_instance.new", "previous_address": "aws_instance.old", "mode": "managed", "type": "aws_instance", "name": "new",
+           "provider_name": "registry.terraform.io/hashicorp/aws",
+           "change": {"actions": ["update"], "before": {"instance_type": "t3.micro"}, "after": {"instance_type": "t3.small"},
+                      "after_unknown": {}, "before_sensitive": {}, "after_sensitive": {}}}]}
+        """
+        let path = "/tmp/costgate-moved-\(UInt32.random(in: 0...UInt32.max)).json"
+        try FileIO.writeAtomically(plan, to: path)
+        defer { unlink(path) }
+        let options = EstimateOptions(pricebooks: PriceBookSet(paths: ["aws": Paths.awsBook]))
+        var review = Review(projects: [ProjectSpec(name: nil, paths: [path], options: options)], base: .priorState)
+        let d = try #require(try review.run().first?.diff)
+        #expect(d.resources.map(\.address) == ["aws_instance.new"])
+        #expect(d.resources.first?.change == .changed)
+        #expect(d.resources.first?.base?.address == "aws_instance.old")
+        #expect(Money.format(d.delta, scale: 2) == "7.59")     // (0.0208 − 0.0104) × 730
+    }
+
+    @Test func anotherPlanIsABase() throws {
+        let options = EstimateOptions(pricebooks: PriceBookSet(paths: ["aws": Paths.awsBook]))
+        let v12 = Paths.tfplans + "/infracost__infracost/cmd__infracost__testdata__terraform_v0.12_plan.json"
+        let v14 = Paths.tfplans + "/infracost__infracost/cmd__infracost__testdata__terraform_v0.14_plan.json"
+        var review = Review(projects: [ProjectSpec(name: nil, paths: [v14], options: options)], base: .file(v12))
+        let d = try #require(try review.run().first?.diff)
+        #expect(d.baseTotal == d.headTotal)                    // the same configuration planned by two Terraform versions
+        #expect(d.resources.allSatisfy { $0.change == .unchanged })
+        #expect(!d.resources.isEmpty)
     }
 }

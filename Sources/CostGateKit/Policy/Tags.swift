@@ -78,6 +78,22 @@ extension Resource {
 
     /// Every known tag or label, the resource's own first (for scopes and reports). nil = cannot carry tags.
     public var tags: [String: String]? {
+        // the common case, fast (a large plan has a hundred thousand resources): Terraform's tags_all,
+        // terraform_labels, tags or labels as a plain object of strings
+        if !type.hasPrefix("k8s:"), !type.hasPrefix("kubernetes_"), case .object(let members) = attributes {
+            for key in ["tags_all", "terraform_labels", "tags", "labels"] {
+                guard let v = members[key] else { continue }
+                guard case .object(let m) = v else { break }
+                var out: [String: String] = [:]
+                out.reserveCapacity(m.count)
+                for (k, value) in m {
+                    guard case .string(let s) = value else { out = [:]; break }
+                    out[k] = s
+                }
+                if out.count == m.count { return out }
+                break
+            }
+        }
         guard let sets = tagSets else { return nil }
         var out: [String: String] = [:]
         for s in sets { for (k, v) in s.known where out[k] == nil { out[k] = v } }

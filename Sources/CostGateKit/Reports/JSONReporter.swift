@@ -114,7 +114,14 @@ public struct JSONReporter: Reporter {
         }
         if let tags = r.tags, !tags.isEmpty {
             field("\"tags\": ", i3)
-            JSON.object(tags.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).write(to: out, indent: 3)
+            out.write("{")
+            for (k, key) in tags.keys.sorted().enumerated() {
+                out.write(k == 0 ? "\n" + i4 : ",\n" + i4)
+                str(key)
+                out.write(": ")
+                str(tags[key])
+            }
+            out.write("\n" + i3 + "}")
         }
         field("\"components\": ", i3)
         writeComponents(removed ? [] : r.components, f, out)
