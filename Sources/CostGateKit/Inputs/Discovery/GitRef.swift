@@ -50,6 +50,9 @@ public struct GitRef: Sendable {
     public func files(for paths: [String]) throws -> [InputFile] {
         var wanted: [(path: String, sha: String)] = []
         for path in paths {
+            guard path != "-" else {
+                throw CostGateError("--base-ref reads the input paths from git; standard input (-) has no version at \(name): give paths, or use --base FILE")
+            }
             let absolute = FileIO.absolute(path)
             guard absolute == root || absolute.hasPrefix(root + "/") else {
                 throw CostGateError("--base-ref: \(path) is outside the git repository at \(root)")
