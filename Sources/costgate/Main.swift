@@ -105,19 +105,31 @@ struct ReportOptions: ParsableArguments {
     @Argument(help: "Plan files, manifests (.yaml, .yml, .json) or folders; - for standard input. Default: the projects of .costgate.yml.")
     var paths: [String] = []
 
-    @Option(help: "Output format: \(Reporters.formats.joined(separator: ", ")).")
-    var format: String = "table"
+    @Option(help: "Output format: \(Reporters.formats.joined(separator: ", ")); repeatable, paired in order with --out.")
+    var format: [String] = []
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
-    var out: String?
+    @Option(help: "Write the report to this file (atomically) instead of standard output; repeatable, one per --format.")
+    var out: [String] = []
 
     @Option(help: "The configuration file (default: .costgate.yml here or in a parent folder, up to the repository root).")
     var config: String?
 
     func validate() throws {
-        guard Reporters.reporter(for: format) != nil else {
-            throw ValidationError("unknown format '\(format)'; use one of \(Reporters.formats.joined(separator: ", "))")
+        for f in format where Reporters.reporter(for: f) == nil {
+            throw ValidationError("unknown format '\(f)'; use one of \(Reporters.formats.joined(separator: ", "))")
         }
+        let formats = max(format.count, 1)
+        guard out.count <= formats else { throw ValidationError("more --out than --format: give a --format for each --out") }
+        guard formats - out.count <= 1 else {
+            throw ValidationError("\(formats) formats but \(out.count) --out: every format but one needs its --out file")
+        }
+        guard Set(out).count == out.count else { throw ValidationError("two formats cannot write the same --out file") }
+    }
+
+    /// (format, file or nil for standard output) pairs, in order.
+    var outputs: [(format: String, file: String?)] {
+        let formats = format.isEmpty ? ["table"] : format
+        return formats.enumerated().map { ($0.element, $0.offset < out.count ? out[$0.offset] : nil) }
     }
 
     func loadConfig() throws -> Config? {
@@ -178,14 +190,23 @@ func review(_ report: ReportOptions, _ pricing: PricingOptions, base: BaseSource
     let diffs = outcomes.compactMap(\.diff)
     let rendered = Report(estimate: estimate, pricebooks: refs, view: projects[0].options.view,
                           diff: diffs.isEmpty ? nil : CostDiff.merged(diffs), baseDescription: review.baseDescription,
-                          projects: outcomes, findings: findings)
+                          projects: outcomes, findings: findings, policies: policies)
     let renderStarted = ContinuousClock().now
-    let sink = try report.out.map { try OutputSink.file($0) } ?? .standardOutput()
+    // every report is rendered before any file is put in place: an error leaves nothing half-written
+    var sinks: [OutputSink] = []
     do {
-        try Reporters.reporter(for: report.format)!.write(rendered, to: sink)
-        try sink.finish()
+        for (format, file) in report.outputs {
+            let sink = try file.map { try OutputSink.file($0) } ?? .standardOutput()
+            sinks.append(sink)
+            try Reporters.reporter(for: format)!.write(rendered, to: sink)
+        }
+        if report.outputs.contains(where: { $0.format == GitHubReporter.format }),
+           let summary = FileIO.environment("GITHUB_STEP_SUMMARY"), !summary.isEmpty {
+            try FileIO.append(try MarkdownReporter().render(rendered), to: summary)
+        }
+        for sink in sinks { try sink.finish() }
     } catch {
-        sink.abandon()
+        for sink in sinks { sink.abandon() }
         throw error
     }
     Timings.report("render", since: renderStarted)

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Testing
 @testable import CostGateKit
 
 /// Paths the tests use, found from this file's location.
@@ -48,8 +49,11 @@ func runEstimate(_ paths: [String], usage: String? = nil, region: String? = nil)
     return try Run(paths: paths, options: options).estimate()
 }
 
+/// The pinned AWS book's reference, loaded once.
+let awsBookRef: PriceBookRef? = try? PriceBook.load(path: Paths.awsBook).ref
+
 func render(_ e: Estimate, _ format: String) throws -> String {
-    let refs = e.pricebooks.isEmpty ? [try PriceBook.load(path: Paths.awsBook).ref] : e.pricebooks
+    let refs = e.pricebooks.isEmpty ? [try #require(awsBookRef)] : e.pricebooks
     return try Reporters.reporter(for: format)!.render(Report(estimate: e, pricebooks: refs))
 }
 

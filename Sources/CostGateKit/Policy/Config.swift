@@ -51,7 +51,19 @@ public struct Config: Sendable {
     /// A path from the file, made relative to the working directory's view (absolute paths stay).
     public func resolve(_ path: String) -> String {
         if path.hasPrefix("/") || directory == "." { return path }
-        return directory + "/" + path
+        return Self.normalized(directory + "/" + path)
+    }
+
+    /// `a/b/../c` → `a/c`, `./a` → `a` (lexically; leading `..` stay).
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for p in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if p == "." && !parts.isEmpty { continue }
+            if p == "..", let last = parts.last, last != "..", last != "", last != "." { parts.removeLast(); continue }
+            parts.append(p)
+        }
+        let joined = parts.joined(separator: "/")
+        return joined.hasPrefix("./") ? String(joined.dropFirst(2)) : joined
     }
 
     public static func load(path: String) throws -> Config {

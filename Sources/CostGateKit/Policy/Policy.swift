@@ -204,9 +204,12 @@ public struct Finding: Sendable, Equatable {
     public var location: SourceLocation?
     /// The reason of the exemption that waives this finding (it then never fails the run).
     public var exemption: String?
+    /// What to do about it.
+    public var hint: String?
 
     public init(policy: String, severity: Severity, message: String, address: String? = nil, project: String? = nil,
-                location: SourceLocation? = nil, exemption: String? = nil) {
+                location: SourceLocation? = nil, exemption: String? = nil, hint: String? = nil) {
+        self.hint = hint
         self.policy = policy
         self.severity = severity
         self.message = message

@@ -62,7 +62,10 @@ public struct PolicyEngine: Sendable {
         let base = inScope.reduce(Decimal(0)) { sum, s in sum + (s.base.map { total($0, s.project) } ?? 0) }
         let what = "monthly cost\(p.scope.description)"
         var out: [Finding] = []
-        func add(_ message: String) { out.append(Finding(policy: p.name, severity: p.severity, message: message)) }
+        func add(_ message: String) {
+            out.append(Finding(policy: p.name, severity: p.severity, message: message, location: p.location,
+                               hint: "bring the cost down, or raise the limit of policy \(p.name) with its owner's approval"))
+        }
         if let limit = b.monthlyLimit, head > limit {
             add("\(what) is \(Money.dollars(head)), above the limit of \(Money.dollars(limit))")
         }
@@ -81,66 +84,71 @@ public struct PolicyEngine: Sendable {
     /// Runs `check` over the resources in scope that exist after the change (and that it creates or
     /// updates, unless the policy checks all).
     private func each(_ p: Policy, _ subjects: [PolicySubject],
-                      _ check: (PolicySubject, Resource) -> [(String, Severity)]) -> [Finding] {
+                      _ check: (PolicySubject, Resource) -> [(String, Severity, String)]) -> [Finding] {
         var out: [Finding] = []
         for s in subjects where p.scope.projects.isEmpty || p.scope.projects.contains(s.project ?? "") {
             for r in s.resources.sorted(by: { $0.address < $1.address }) where r.action.existsAfter {
                 if !p.checkAll, let changed = s.changed, !changed.contains(r.address) { continue }
                 let namespace = r.provider == .kubernetes ? r.moduleAddress : nil
                 guard p.scope.matches(project: s.project, type: r.type, namespace: namespace, tags: r.tags) else { continue }
-                for (message, severity) in check(s, r) {
+                for (message, severity, hint) in check(s, r) {
                     out.append(Finding(policy: p.name, severity: severity, message: message, address: r.address, project: s.project,
-                                       location: r.location))
+                                       location: r.location, hint: hint))
                 }
             }
         }
         return out
     }
 
-    private func tagging(_ p: Policy, _ t: Policy.Tagging, _ s: PolicySubject, _ r: Resource) -> [(String, Severity)] {
+    private func tagging(_ p: Policy, _ t: Policy.Tagging, _ s: PolicySubject, _ r: Resource) -> [(String, Severity, String)] {
         guard let sets = r.tagSets else { return [] }
-        var out: [(String, Severity)] = []
+        var out: [(String, Severity, String)] = []
         let noun = r.provider == .kubernetes || r.type.hasPrefix("google_") ? "label" : "tag"
+        let fix = r.provider == .aws ? "set it in tags (or the provider's default_tags)" : "set the \(noun)"
         for set in sets {
             let on = set.place.isEmpty ? "" : " on the \(set.place)"
             var unknownReported = Set<String>()
             func unknown(_ key: String) {
                 guard unknownReported.insert(key).inserted else { return }
-                out.append(("\(noun) \(key)\(on) is unknown until apply; it cannot be checked before", .warning))
+                out.append(("\(noun) \(key)\(on) is unknown until apply; it cannot be checked before", .warning,
+                            "nothing to do, or make the value known at plan time so it can be checked"))
             }
             for key in t.required where !set.has(key) || set.unknown.contains(key) {
-                if set.unknown.contains(key) || set.wholeUnknown { unknown(key) } else { out.append(("required \(noun) \(key) is missing\(on)", p.severity)) }
+                if set.unknown.contains(key) || set.wholeUnknown { unknown(key) } else { out.append(("required \(noun) \(key) is missing\(on)", p.severity, fix)) }
             }
             let checked = Set(t.allowed.keys).union(t.patterns.keys).sorted()
             for key in checked {
                 if set.unknown.contains(key) { unknown(key); continue }
                 if set.sensitive.contains(key) {
-                    out.append(("\(noun) \(key)\(on) is sensitive; its value is not checked", .warning))
+                    out.append(("\(noun) \(key)\(on) is sensitive; its value is not checked", .warning, "tag values should not be secrets"))
                     continue
                 }
                 guard let value = set.known[key] else { continue }
                 if let allowed = t.allowed[key], !allowed.contains(value) {
-                    out.append(("\(noun) \(key)\(on) is \"\(value)\"; allowed: \(allowed.joined(separator: ", "))", p.severity))
+                    out.append(("\(noun) \(key)\(on) is \"\(value)\"; allowed: \(allowed.joined(separator: ", "))", p.severity,
+                                "use one of the allowed values"))
                 }
                 if let pattern = t.patterns[key], let regex = try? Regex(pattern), (try? regex.wholeMatch(in: value)) == nil {
-                    out.append(("\(noun) \(key)\(on) is \"\(value)\"; it must match \(pattern)", p.severity))
+                    out.append(("\(noun) \(key)\(on) is \"\(value)\"; it must match \(pattern)", p.severity, "change the value to match"))
                 }
             }
         }
         return out
     }
 
-    private func guardrail(_ p: Policy, _ g: Policy.Guardrail, _ s: PolicySubject, _ r: Resource) -> [(String, Severity)] {
-        var out: [(String, Severity)] = []
+    private func guardrail(_ p: Policy, _ g: Policy.Guardrail, _ s: PolicySubject, _ r: Resource) -> [(String, Severity, String)] {
+        var out: [(String, Severity, String)] = []
         if !g.deniedInstanceTypes.isEmpty {
             for t in r.instanceTypes {
                 if let glob = g.deniedInstanceTypes.first(where: { $0.matches(t) }) {
-                    out.append(("instance type \(t) is denied (\(glob.pattern))", p.severity))
+                    out.append(("instance type \(t) is denied (\(glob.pattern))", p.severity,
+                                "choose another type, or add an exemption with a reason to .costgate.yml"))
                 }
             }
         }
         if let max = g.maxResourceMonthlyCost, let cost = s.costs[r.address], cost > max {
-            out.append(("costs \(Money.dollars(cost)) a month, above the \(Money.dollars(max)) allowed per resource", p.severity))
+            out.append(("costs \(Money.dollars(cost)) a month, above the \(Money.dollars(max)) allowed per resource", p.severity,
+                        "size it down, or add an exemption with a reason to .costgate.yml"))
         }
         if g.requireRequests, r.type.hasPrefix("k8s:") {
             let kind = String(r.type.dropFirst(4))
@@ -149,7 +157,8 @@ public struct PolicyEngine: Sendable {
                 let pod = PodRequests.compute(spec: PodRequests.podSpec(kind: kind, object: r.attributes),
                                               defaults: PodRequests.defaults(namespace: r.moduleAddress, limitRanges: limitRanges))
                 for name in pod.withoutRequests {
-                    out.append(("container \(name) declares no CPU or memory requests (nor limits, nor a LimitRange default)", p.severity))
+                    out.append(("container \(name) declares no CPU or memory requests (nor limits, nor a LimitRange default)", p.severity,
+                                "set resources.requests.cpu and resources.requests.memory"))
                 }
             }
         }

@@ -13,9 +13,12 @@ public struct Report: Sendable {
     /// Per project, when the configuration names projects.
     public var projects: [ProjectOutcome]
     public var findings: [Finding]
+    /// The policies that were applied (rules in SARIF, test cases in JUnit).
+    public var policies: [Policy]
 
     public init(estimate: Estimate, pricebooks: [PriceBookRef], view: PriceView = .list, diff: CostDiff? = nil,
-                baseDescription: String? = nil, projects: [ProjectOutcome] = [], findings: [Finding] = []) {
+                baseDescription: String? = nil, projects: [ProjectOutcome] = [], findings: [Finding] = [], policies: [Policy] = []) {
+        self.policies = policies
         self.estimate = estimate
         self.pricebooks = pricebooks
         self.view = view
@@ -46,15 +49,12 @@ extension Reporter {
 }
 
 public enum Reporters {
-    public static let all: [any Reporter.Type] = [TableReporter.self, JSONReporter.self]
-    public static var formats: [String] { all.map { $0.format } }
+    public static let all: [any Reporter] = [TableReporter(), JSONReporter(), MarkdownReporter(), GitHubReporter(), GitLabReporter(),
+                                             JUnitReporter(), SARIFReporter(), SummaryReporter()]
+    public static var formats: [String] { all.map { type(of: $0).format } }
 
     public static func reporter(for format: String) -> (any Reporter)? {
-        switch format {
-        case TableReporter.format: return TableReporter()
-        case JSONReporter.format: return JSONReporter()
-        default: return nil
-        }
+        all.first { type(of: $0).format == format }
     }
 }
 

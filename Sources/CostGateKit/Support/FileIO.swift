@@ -77,6 +77,18 @@ public enum FileIO {
         }
     }
 
+    /// Appends text to a file (created when missing), as `$GITHUB_STEP_SUMMARY` expects.
+    public static func append(_ text: String, to path: String) throws {
+        guard let fp = fopen(path, "ab") else {
+            throw CostGateError("cannot write: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+        }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, fp) }
+        guard fclose(fp) == 0, written == bytes.count else {
+            throw CostGateError("cannot write: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+        }
+    }
+
     /// The folder part of a path (`.` for a bare name).
     public static func parent(_ path: String) -> String {
         var p = path
