@@ -7,6 +7,8 @@ public struct EstimateOptions: Sendable {
     public var defaultRegion: String
     public var regionWasGiven: Bool
     public var profile: ClusterProfile
+    /// JSON files that are not plans are passed over instead of rejected (a hook given every staged .json).
+    public var skipOtherFiles = false
 
     public init(usage: UsageFile = UsageFile(), pricebooks: PriceBookSet, view: PriceView = .list,
                 defaultRegion: String = "us-east-1", regionWasGiven: Bool = false, profile: ClusterProfile = .openCostDefault) {

@@ -114,6 +114,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "The configuration file (default: .costgate.yml here or in a parent folder, up to the repository root).")
     var config: String?
 
+    @Flag(name: .customLong("skip-other-files"), help: "Pass over .json files that are not Terraform plans (for hooks given every staged file).")
+    var skipOtherFiles = false
+
     func validate() throws {
         for f in format where Reporters.reporter(for: f) == nil {
             throw ValidationError("unknown format '\(f)'; use one of \(Reporters.formats.joined(separator: ", "))")
@@ -169,7 +172,9 @@ func review(_ report: ReportOptions, _ pricing: PricingOptions, base: BaseSource
     let config = try report.loadConfig()
     var projects: [ProjectSpec] = []
     if !report.paths.isEmpty {
-        projects = [ProjectSpec(name: nil, paths: report.paths, options: try pricing.estimateOptions(config: config).0)]
+        var options = try pricing.estimateOptions(config: config).0
+        options.skipOtherFiles = report.skipOtherFiles
+        projects = [ProjectSpec(name: nil, paths: report.paths, options: options)]
     } else if let config, !config.projects.isEmpty {
         for p in config.projects {
             projects.append(ProjectSpec(name: p.name, paths: p.paths.map(config.resolve), options: try pricing.estimateOptions(config: config, project: p).0))

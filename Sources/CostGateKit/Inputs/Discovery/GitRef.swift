@@ -23,6 +23,10 @@ public struct GitRef: Sendable {
             return GitRef(name: ref, commit: String(decoding: verified.output, as: UTF8.self).trimmingSpaces(), root: root)
         }
         if let fetched = try fetchHead(for: ref, root: root) { return GitRef(name: ref, commit: fetched, root: root) }
+        // HEAD of a repository without a commit yet (a first commit's pre-commit hook): the empty tree
+        if ref == "HEAD", try git(["-C", root, "symbolic-ref", "-q", "HEAD"]).status == 0 {
+            return GitRef(name: ref, commit: emptyTree, root: root)
+        }
         let parts = ref.split(separator: "/", maxSplits: 1).map(String.init)
         let (remote, branch) = parts.count == 2 ? (parts[0], parts[1]) : ("origin", ref)
         throw CostGateError("--base-ref \(ref): unknown git ref; in a shallow CI clone fetch it first: git fetch \(remote) \(branch) --depth 1")
@@ -97,6 +101,9 @@ public struct GitRef: Sendable {
         }
         return out
     }
+
+    /// Git's well-known empty tree.
+    static let emptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
     static func git(_ arguments: [String], input: [UInt8] = []) throws -> Subprocess.Result {
         do {

@@ -68,6 +68,14 @@ extension Inputs {
         return looksLikeManifest(Array(bytes.prefix(4096))) ? .manifest(bytes) : .plan(bytes)
     }
 
+    /// Plan keys near the top, or the shapes of plans the plan reader explains (BOM, zip, wrapper text).
+    static func looksLikePlan(_ head: [UInt8]) -> Bool {
+        let text = String(decoding: head, as: UTF8.self)
+        let planKeys = ["\"format_version\"", "\"resource_changes\"", "\"planned_values\"", "\"terraform_version\"", "\"prior_state\""]
+        return planKeys.contains { text.contains($0) } || text.hasPrefix("[command]") || head.first == 0xFF || head.first == 0xFE
+            || head.starts(with: [0x50, 0x4B, 0x03, 0x04])
+    }
+
     /// A JSON object whose first keys name `apiVersion`/`kind` and none of a plan's.
     static func looksLikeManifest(_ head: [UInt8]) -> Bool {
         let text = String(decoding: head, as: UTF8.self)
@@ -112,6 +120,10 @@ public struct Run: Sendable {
             defer { Timings.report("read \(file)", since: started) }
             switch try Inputs.kind(of: input) {
             case .plan(let bytes):
+                if options.skipOtherFiles {
+                    let head = try bytes.map { Array($0.prefix(4096)) } ?? FileIO.readPrefix(file, count: 4096)
+                    if !Inputs.looksLikePlan(head) { continue }
+                }
                 let plan = try bytes.map { try reader.read(bytes: $0, file: file) } ?? reader.read(path: file)
                 resources.append(contentsOf: plan.resources)
             case .manifest(let bytes):
