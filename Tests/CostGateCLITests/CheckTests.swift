@@ -183,4 +183,27 @@ struct Repo {
         #expect(json.stdout.contains("\"projects\": ["))
         #expect(json.stdout.contains("\"exemptionReason\": \"no spend of their own; tagged through the team's account\""))
     }
+
+    @Test func theShellCIExampleRunsEndToEnd() throws {
+        let repo = try baseRepo()
+        defer { repo.remove() }
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 12, labels: "team: payments, env: prod"))
+        try repo.sh("git commit -qam 'scale up'")
+        let clone = repo.dir + "-clone"
+        try repo.sh("git clone -q --depth 1 --branch feature 'file://\(repo.dir)' '\(clone)'")
+        let script = CLI.root + "/examples/ci/costgate-ci.sh"
+        let out = repo.dir + ".ci-out"
+        let status = system("cd '\(clone)' && COSTGATE='\(CLI.binary)' COSTGATE_OUT=reports bash '\(script)' main >'\(out)' 2>&1")
+        let printed = String(decoding: (try? FileIO.read(out)) ?? [], as: UTF8.self)
+        unlink(out)
+        #expect((status >> 8) & 0xFF == 1, "\(printed)")
+        #expect(printed.contains("costgate: monthly cost $58.52 → $351.14 (+$292.62, +500.0%)"), "\(printed)")
+        #expect(printed.contains("error [payments-budget] monthly cost is $351.14, above the limit of $300.00"))
+        #expect(printed.contains("costgate-ci: a policy failed; comment in reports/comment.md"))
+        let comment = String(decoding: try FileIO.read(clone + "/reports/comment.md"), as: UTF8.self)
+        #expect(comment.hasPrefix(MarkdownReporter.marker + "\n### costgate: monthly cost will rise by **$292.62** (+500.0%) to **$351.14** a month"), "\(comment)")
+        for file in ["cost.json", "costgate.sarif", "costgate-junit.xml"] { #expect(FileIO.exists(clone + "/reports/" + file), "\(file)") }
+        // only the reports were added to the clone
+        #expect(try repo.sh("cd '\(clone)' && git status --porcelain") == "?? reports/\n")
+    }
 }

@@ -101,7 +101,23 @@ public struct Review: Sendable {
                 if let gitRef { inputs = try gitRef.files(for: p.paths) } else if case .file(let path) = base {
                     inputs = try Inputs.expand([path]).map { InputFile(name: $0) }
                 } else { inputs = [] }
-                let baseResources = inputs.isEmpty ? [] : try run.read(inputs).resources
+                var baseResources = inputs.isEmpty ? [] : try run.read(inputs).resources
+                if let gitRef {
+                    // a plan is usually made in CI, not committed: one that is not in git at the ref is
+                    // compared with its own prior state (what is deployed), as without a base
+                    let atRef = Set(inputs.map(\.name))
+                    var untracked = Set<String>()
+                    for f in files where f != "-" {
+                        let name = try gitRef.displayName(f)
+                        if !atRef.contains(name) { untracked.insert(f) }
+                    }
+                    let plans = resources.filter { $0.provider != .kubernetes && untracked.contains($0.location?.file ?? "") }
+                    if !plans.isEmpty {
+                        baseResources += estimator.priorState(of: plans)
+                        let names = Set(plans.compactMap { $0.location?.file }).sorted()
+                        head.assumptions.append("\(names.joined(separator: ", ")): not in git at \(gitRef.name); compared with the plan's prior state")
+                    }
+                }
                 baseEstimate = try estimator.estimate(baseResources, inputs: inputs.map(\.name), options: p.options)
                 changed = Self.changed(resources, baseResources: baseResources, moved: moved)
             }

@@ -57,11 +57,7 @@ public struct GitRef: Sendable {
             guard path != "-" else {
                 throw CostGateError("--base-ref reads the input paths from git; standard input (-) has no version at \(name): give paths, or use --base FILE")
             }
-            let absolute = FileIO.absolute(path)
-            guard absolute == root || absolute.hasPrefix(root + "/") else {
-                throw CostGateError("--base-ref: \(path) is outside the git repository at \(root)")
-            }
-            let relative = absolute == root ? "" : String(absolute.dropFirst(root.count + 1))
+            let relative = try self.relative(path)
             let isDirectory = FileIO.isDirectory(path)
             var arguments = ["-C", root, "ls-tree", "-r", "-z", "--full-tree", commit]
             if !relative.isEmpty { arguments += ["--", relative] }
@@ -104,6 +100,18 @@ public struct GitRef: Sendable {
 
     /// Git's well-known empty tree.
     static let emptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+
+    /// A path relative to the repository's top folder ("" for the top itself).
+    func relative(_ path: String) throws -> String {
+        let absolute = FileIO.absolute(path)
+        guard absolute == root || absolute.hasPrefix(root + "/") else {
+            throw CostGateError("--base-ref: \(path) is outside the git repository at \(root)")
+        }
+        return absolute == root ? "" : String(absolute.dropFirst(root.count + 1))
+    }
+
+    /// How a file read at this ref is named (`origin/main:k8s/api.yaml`).
+    func displayName(_ path: String) throws -> String { "\(name):\(try relative(path))" }
 
     static func git(_ arguments: [String], input: [UInt8] = []) throws -> Subprocess.Result {
         do {
