@@ -228,3 +228,37 @@ func q(_ d: Decimal) -> String { Money.format(d, scale: 9) }
         #expect(plan.resources[0].tags == ["team": "x", "env": "prod"])
     }
 }
+
+@Suite struct ParallelYAMLTests {
+    /// `n` Deployments, one document each, with a bad quantity in document `bad` if given.
+    static func stream(_ n: Int, bad: Int? = nil) -> [UInt8] {
+        var text = ""
+        for i in 0..<n {
+            text += "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d\(i), namespace: ns\(i % 7)}\nspec:\n  replicas: \(i % 5)\n"
+            text += "  template:\n    spec:\n      containers:\n      - name: c\n        image: x\n        resources:\n          requests:\n"
+            text += "            cpu: \(i == bad ? "lots" : "\(i % 900 + 100)m")\n            memory: \(i % 3 + 1)Gi\n"
+        }
+        return Array(text.utf8)
+    }
+
+    @Test func twoHalvesReadLikeOneStream() throws {
+        let bytes = Self.stream(3000)
+        let one = try KubernetesReader().read(bytes: bytes, file: "m.yaml", parallel: false)
+        let two = try KubernetesReader().read(bytes: bytes, file: "m.yaml", parallel: true)
+        #expect(two.resources.count == 3000)
+        #expect(one.resources.map(\.address) == two.resources.map(\.address))
+        #expect(one.resources.map { $0.location?.description } == two.resources.map { $0.location?.description })
+        #expect(one.resources.map(\.attributes) == two.resources.map(\.attributes))
+        #expect(two.resources.last?.location?.line == 15 * 2999 + 2)      // 15 lines a document
+    }
+
+    @Test func anErrorInTheSecondHalfHasItsLineInTheFile() throws {
+        let bytes = Self.stream(3000, bad: 2500)
+        for parallel in [false, true] {
+            #expect(throws: CostGateError("requests.cpu: \"lots\" is not a Kubernetes quantity (such as 500m, 0.5, 2Gi, 512M, 1e3)",
+                                          at: SourceLocation(file: "m.yaml", line: 15 * 2500 + 14, column: 18))) {
+                try KubernetesReader().read(bytes: bytes, file: "m.yaml", parallel: parallel)
+            }
+        }
+    }
+}

@@ -183,11 +183,11 @@ public enum YAMLReader {
         if stack.isEmpty { root = node } else { stack[stack.count - 1].items.append(node) }
     }
 
-    static func syntaxError(_ parser: yaml_parser_t, file: String) -> CostGateError {
+    static func syntaxError(_ parser: yaml_parser_t, file: String, lineOffset: Int = 0) -> CostGateError {
         let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
         let context = parser.context.map { String(cString: $0) + ": " } ?? ""
         let mark = parser.problem_mark
         return CostGateError("invalid YAML: \(context)\(problem)",
-                             at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+                             at: SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1))
     }
 }

@@ -28,6 +28,12 @@ extension YAMLReader {
 
     /// Streams documents as values. Empty documents are skipped.
     public static func forEachValueDocument(_ bytes: [UInt8], file: String, _ body: (YAMLDocument) throws -> Void) throws {
+        try bytes.withUnsafeBufferPointer { try forEachValueDocument($0, lineOffset: 0, file: file, body) }
+    }
+
+    /// Streams the documents of part of a stream that starts `lineOffset` lines into the file.
+    static func forEachValueDocument(_ buffer: UnsafeBufferPointer<UInt8>, lineOffset: Int, file: String,
+                                     _ body: (YAMLDocument) throws -> Void) throws {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { throw CostGateError("cannot start the YAML parser", at: SourceLocation(file: file)) }
         defer { yaml_parser_delete(&parser) }
@@ -43,7 +49,7 @@ extension YAMLReader {
             var pendingKey: String?
         }
 
-        try bytes.withUnsafeBufferPointer { buffer in
+        do {
             yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
             var stack: [Frame] = []
             var anchors: [String: Value] = [:]
@@ -88,9 +94,9 @@ extension YAMLReader {
             }
 
             while true {
-                guard yaml_parser_parse(&parser, &event) == 1 else { throw syntaxError(parser, file: file) }
+                guard yaml_parser_parse(&parser, &event) == 1 else { throw syntaxError(parser, file: file, lineOffset: lineOffset) }
                 defer { yaml_event_delete(&event) }
-                let place = YAMLDocument.Place(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                let place = YAMLDocument.Place(line: Int(event.start_mark.line) + 1 + lineOffset, column: Int(event.start_mark.column) + 1)
                 // the key a new container is the value of, if any
                 let keyForChild: String? = stack.last.flatMap { $0.isMapping ? $0.pendingKey : nil }
                 switch event.type {
