@@ -206,4 +206,22 @@ struct Repo {
         // only the reports were added to the clone
         #expect(try repo.sh("cd '\(clone)' && git status --porcelain") == "?? reports/\n")
     }
+
+    @Test func severalFormatsInOneRunAndTheirMistakes() throws {
+        let dir = "/tmp/costgate-formats-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        _ = system("mkdir -p '\(dir)'")
+        defer { _ = system("rm -rf '\(dir)'") }
+        let r = try CLI.run(["estimate", "examples/terraform/plan.json", "--format", "json", "--out", dir + "/cost.json",
+                             "--format", "sarif", "--out", dir + "/cost.sarif", "--format", "summary"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("costgate: monthly cost $"), "\(r.stdout)")
+        #expect(String(decoding: try FileIO.read(dir + "/cost.json"), as: UTF8.self).contains("\"totalMonthlyCost\""))
+        #expect(String(decoding: try FileIO.read(dir + "/cost.sarif"), as: UTF8.self).contains("\"version\": \"2.1.0\""))
+        let twoToStdout = try CLI.run(["estimate", "examples/terraform/plan.json", "--format", "json", "--format", "table"])
+        #expect(twoToStdout.status == 2 && twoToStdout.stderr.contains("every format but one needs its --out file"), "\(twoToStdout.stderr)")
+        // a failing run writes none of its files
+        let bad = try CLI.run(["estimate", "no/such.json", "--format", "json", "--out", dir + "/x.json", "--format", "summary"])
+        #expect(bad.status == 2)
+        #expect(!FileIO.exists(dir + "/x.json"))
+    }
 }
