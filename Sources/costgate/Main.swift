@@ -64,6 +64,9 @@ struct PricingOptions: ParsableArguments {
     @Option(name: .customLong("cluster-profile"), help: "Cluster profile (YAML) for Kubernetes: a node to share, or unit prices (default: OpenCost's defaults).")
     var clusterProfile: String?
 
+    @Option(help: "The pricing view: list (the default) or a view of .costgate.yml (discounts, negotiated rates). Quantities never change.")
+    var view: String = "list"
+
     func catalog() throws -> PriceBookCatalog {
         let dir = PriceBookCatalog.locateDirectory(explicit: pricebookDir)
         if let d = dir, !FileIO.isDirectory(d) {
@@ -95,7 +98,8 @@ struct PricingOptions: ParsableArguments {
         let region = self.region ?? project?.region ?? config?.region
         let usageFile = try usagePath.map { try UsageFile.load(path: $0) } ?? UsageFile()
         let profile = try profilePath.map { try ClusterProfile.load(path: $0) } ?? .openCostDefault
-        return (EstimateOptions(usage: usageFile, pricebooks: PriceBookSet(paths: books, books: profile.books),
+        let priceView = try config?.view(view) ?? (view == "list" ? .list : { throw CostGateError("no pricing view \(view): views are defined in .costgate.yml") }())
+        return (EstimateOptions(usage: usageFile, pricebooks: PriceBookSet(paths: books, books: profile.books), view: priceView,
                                 defaultRegion: region ?? "us-east-1", regionWasGiven: region != nil, profile: profile), books)
     }
 }
@@ -170,18 +174,7 @@ struct BaseOptions: ParsableArguments {
 /// and exits: 1 when `judge` is set and an error-level finding fails the run, else 0.
 func review(_ report: ReportOptions, _ pricing: PricingOptions, base: BaseSource, checkAll: Bool = false, judge: Bool = false) throws -> Never {
     let config = try report.loadConfig()
-    var projects: [ProjectSpec] = []
-    if !report.paths.isEmpty {
-        var options = try pricing.estimateOptions(config: config).0
-        options.skipOtherFiles = report.skipOtherFiles
-        projects = [ProjectSpec(name: nil, paths: report.paths, options: options)]
-    } else if let config, !config.projects.isEmpty {
-        for p in config.projects {
-            projects.append(ProjectSpec(name: p.name, paths: p.paths.map(config.resolve), options: try pricing.estimateOptions(config: config, project: p).0))
-        }
-    } else {
-        throw CostGateError("nothing to price: give plan or manifest paths, or list projects in .costgate.yml (`costgate init` writes one)")
-    }
+    let projects = try projectSpecs(report, pricing, config)
     var review = Review(projects: projects, base: base)
     let outcomes = try review.run()
     var policies = config?.policies ?? []
@@ -221,6 +214,29 @@ func review(_ report: ReportOptions, _ pricing: PricingOptions, base: BaseSource
     withExtendedLifetime((rendered, outcomes, review)) { Glibc.exit(fails ? 1 : 0) }
 }
 
+/// The projects to price: the paths on the command line, else the projects of the configuration.
+func projectSpecs(_ report: ReportOptions, _ pricing: PricingOptions, _ config: Config?) throws -> [ProjectSpec] {
+    var projects: [ProjectSpec] = []
+    if !report.paths.isEmpty {
+        var options = try pricing.estimateOptions(config: config).0
+        options.skipOtherFiles = report.skipOtherFiles
+        projects = [ProjectSpec(name: nil, paths: report.paths, options: options)]
+    } else if let config, !config.projects.isEmpty {
+        for p in config.projects {
+            projects.append(ProjectSpec(name: p.name, paths: p.paths.map(config.resolve), options: try pricing.estimateOptions(config: config, project: p).0))
+        }
+    } else {
+        throw CostGateError("nothing to price: give plan or manifest paths, or list projects in .costgate.yml (`costgate init` writes one)")
+    }
+    return projects
+}
+
+/// Every project's head estimate, merged (no base, no policies).
+func estimateAll(_ report: ReportOptions, _ pricing: PricingOptions) throws -> CostGateKit.Estimate {
+    var review = Review(projects: try projectSpecs(report, pricing, try report.loadConfig()), base: .none)
+    return .merged(try review.run().map(\.head))
+}
+
 struct EstimateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "estimate",
@@ -231,7 +247,26 @@ struct EstimateCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
     @OptionGroup var pricing: PricingOptions
 
+    @Option(name: .customLong("compare-views"), help: "Show the estimate under several pricing views side by side, e.g. list,negotiated (table or json).")
+    var compareViews: String?
+
     func run() throws {
+        if let compareViews {
+            let names = compareViews.split(separator: ",").map { $0.split(separator: " ").joined() }.filter { !$0.isEmpty }
+            guard names.count >= 2 else { throw CostGateError("--compare-views needs at least two views, e.g. list,negotiated") }
+            guard report.outputs.count == 1, ["table", "json"].contains(report.outputs[0].format) else {
+                throw CostGateError("--compare-views writes one table or json report")
+            }
+            var estimates: [CostGateKit.Estimate] = []
+            for name in names {
+                var p = pricing
+                p.view = name
+                estimates.append(try estimateAll(report, p))
+            }
+            let text = report.outputs[0].format == "json" ? ViewComparison.json(names, estimates) : ViewComparison.table(names, estimates)
+            try Output.write(text, to: report.outputs[0].file)
+            Glibc.exit(0)
+        }
         try review(report, pricing, base: .none)
     }
 }

@@ -224,4 +224,15 @@ struct Repo {
         #expect(bad.status == 2)
         #expect(!FileIO.exists(dir + "/x.json"))
     }
+
+    @Test func viewsSideBySide() throws {
+        let r = try CLI.run(["estimate", "--config", "examples/policies/.costgate.yml", "--compare-views", "list,negotiated"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("aws_instance.web              $72.48      $46.81"), "\(r.stdout)")   // 730 × 0.061 + gp3 less 5%
+        #expect(r.stdout.contains("TOTAL MONTHLY COST           $561.19     $449.53"))
+        let one = try CLI.run(["estimate", "--config", "examples/policies/.costgate.yml", "--view", "negotiated", "--format", "json"])
+        #expect(one.status == 0 && one.stdout.contains("\"view\": \"negotiated\"") && one.stdout.contains("\"totalMonthlyCost\": \"449.53\""))
+        let unknown = try CLI.run(["estimate", "--config", "examples/policies/.costgate.yml", "--view", "retail"])
+        #expect(unknown.status == 2 && unknown.stderr.hasPrefix("costgate: error: no pricing view retail; views: list, negotiated"), "\(unknown.stderr)")
+    }
 }

@@ -29,6 +29,8 @@ public struct Config: Sendable {
     public var projects: [Project] = []
     public var policies: [Policy] = []
     public var exemptions: [Exemption] = []
+    /// Pricing views (`--view NAME`); `list` is always there.
+    public var views: [PriceView] = []
 
     public init(directory: String = ".") { self.directory = directory }
 
@@ -72,7 +74,7 @@ public struct Config: Sendable {
         config.path = path
         guard let root = try YAMLReader.parseSingle(bytes, file: path) else { return config }
         let top = try ConfigNode(root, "the configuration")
-        try top.only(["version", "pricebooks", "usage", "cluster_profile", "region", "projects", "policies", "exemptions"])
+        try top.only(["version", "pricebooks", "usage", "cluster_profile", "region", "projects", "policies", "exemptions", "views"])
         if let v = top["version"] {
             guard try v.string("version") == "1" else { throw CostGateError("version must be 1", at: v.node.location) }
         }
@@ -99,6 +101,13 @@ public struct Config: Sendable {
             }
             config.policies.append(policy)
         }
+        for v in try top["views"]?.list("views") ?? [] {
+            let view = try Self.decodeView(v)
+            guard view.name != "list", !config.views.contains(where: { $0.name == view.name }) else {
+                throw CostGateError("view \(view.name) is defined twice (list is built in)", at: v.node.location)
+            }
+            config.views.append(view)
+        }
         for e in try top["exemptions"]?.list("exemptions") ?? [] {
             try e.only(["policy", "addresses", "reason"])
             let policy = try e.required("policy").string("policy")
@@ -111,6 +120,43 @@ public struct Config: Sendable {
                                                reason: reason, location: e.node.location))
         }
         return config
+    }
+}
+
+extension Config {
+    /// The view named `name` (`list` is built in).
+    public func view(_ name: String) throws -> PriceView {
+        if name == "list" { return .list }
+        guard let v = views.first(where: { $0.name == name }) else {
+            let known = (["list"] + views.map(\.name)).joined(separator: ", ")
+            throw CostGateError("no pricing view \(name); views: \(known)\(path.map { " (defined in \($0))" } ?? "")")
+        }
+        return v
+    }
+
+    static func decodeView(_ entry: ConfigNode) throws -> PriceView {
+        let name = try entry.required("name").string("name")
+        let node = entry.named("view \(name)")
+        try node.only(["name", "description", "discount_percent", "discounts", "overrides"])
+        func percent(_ v: ConfigValue, _ what: String) throws -> Decimal {
+            let p = try v.amount(what)
+            guard p <= 100 else { throw CostGateError("\(what) must be between 0 and 100", at: v.node.location) }
+            return p
+        }
+        var view = PriceView(name: name)
+        if let d = node["discount_percent"] { view.discountPercent = try percent(d, "discount_percent") }
+        for d in try node["discounts"]?.list("discounts") ?? [] {
+            try d.only(["prices", "percent"])
+            view.discounts.append(.init(prices: Glob(try d.required("prices").string("prices")), percent: try percent(d.required("percent"), "percent")))
+        }
+        if let o = node["overrides"] {
+            let m = try o.mapping("overrides (price key or glob: unit price)")
+            for key in m.keys {
+                guard let v = m[key] else { continue }
+                view.overrides.append(.init(prices: Glob(key), amount: try v.amount("the unit price of \(key)")))
+            }
+        }
+        return view
     }
 }
 

@@ -136,10 +136,40 @@ public final class PriceBookSet: Sendable {
     }
 }
 
-/// How unit prices are read from the book: list price, or (later) a negotiated view.
+/// How unit prices are read from the book: the list price, or a view of it (a negotiated discount,
+/// commitment or internal rates, a what-if). A view changes unit prices only, never quantities.
+///
+/// For a price key, the first `overrides` entry whose glob matches gives the unit price outright; else the
+/// first `discounts` entry whose glob matches takes its percent off; else `discountPercent` applies to all.
 public struct PriceView: Sendable, Equatable {
-    public var name: String
-    public static let list = PriceView(name: "list")
-    public func apply(to price: Price) -> Decimal { price.amount }
-}
+    public struct Discount: Sendable, Equatable {
+        public var prices: Glob
+        public var percent: Decimal
+    }
 
+    public struct Override: Sendable, Equatable {
+        public var prices: Glob
+        public var amount: Decimal
+    }
+
+    public var name: String
+    public var discountPercent: Decimal = 0
+    public var discounts: [Discount] = []
+    public var overrides: [Override] = []
+
+    public init(name: String, discountPercent: Decimal = 0, discounts: [Discount] = [], overrides: [Override] = []) {
+        self.name = name
+        self.discountPercent = discountPercent
+        self.discounts = discounts
+        self.overrides = overrides
+    }
+
+    public static let list = PriceView(name: "list")
+
+    public func apply(to price: Price) -> Decimal {
+        if discountPercent == 0 && discounts.isEmpty && overrides.isEmpty { return price.amount }
+        if let o = overrides.first(where: { $0.prices.matches(price.key) }) { return o.amount }
+        let percent = discounts.first(where: { $0.prices.matches(price.key) })?.percent ?? discountPercent
+        return percent == 0 ? price.amount : price.amount * (100 - percent) / 100
+    }
+}

@@ -1,0 +1,51 @@
+import FoundationEssentials
+import Testing
+@testable import CostGateKit
+
+@Suite struct PricingViewTests {
+    func estimate(_ file: String, view: PriceView) throws -> Estimate {
+        let options = EstimateOptions(pricebooks: PriceBookSet(paths: ["aws": Paths.awsBook]), view: view)
+        return try Run(paths: [Paths.tfplans + "/infracost__infracost/" + file], options: options).estimate()
+    }
+
+    @Test func aDiscountChangesEveryUnitPriceAndNoQuantity() throws {
+        let file = "cmd__infracost__testdata__terraform_v0.14_plan.json"
+        let list = try estimate(file, view: .list)
+        let discounted = try estimate(file, view: PriceView(name: "negotiated", discountPercent: 20))
+        let a = list.resources.flatMap(\.components), b = discounted.resources.flatMap(\.components)
+        #expect(a.count == b.count && a.count > 20)
+        #expect(a.map(\.quantity) == b.map(\.quantity))               // quantities never change
+        #expect(a.map(\.priceKey) == b.map(\.priceKey))
+        for (l, d) in zip(a, b) where l.unitPrice != nil {
+            #expect(d.unitPrice == l.unitPrice! * 8 / 10, "\(l.priceKey)")
+            #expect(l.unitPrice == 0 || d.unitPrice != l.unitPrice)
+        }
+        #expect(discounted.totalMonthlyCost == list.totalMonthlyCost * 8 / 10)
+    }
+
+    @Test func overridesAndGlobDiscountsReproduceAHandComputedTotal() throws {
+        let view = PriceView(name: "rates", discountPercent: 50,
+                             discounts: [.init(prices: Glob("aws/ebs/*"), percent: 20)],
+                             overrides: [.init(prices: Glob("aws/ec2/us-east-1/instance/t3.small/*"), amount: Decimal(string: "0.015")!)])
+        let e = try estimate("cmd__infracost__testdata__plan_with_target.json", view: view)
+        // t3.small: 730 h × $0.015 (override) = $10.95; gp2 root volume: 10 GB × $0.10 × 0.8 = $0.80
+        #expect(e.totalMonthlyCost == Decimal(string: "11.75")!)
+        #expect(e.resources[0].components.first { $0.priceKey.contains("/instance/t3.small/") }?.unitPrice == Decimal(string: "0.015")!)
+    }
+
+    @Test func viewsAreReadFromTheConfiguration() throws {
+        let c = try loadConfig("""
+        views:
+          - name: negotiated
+            discount_percent: 5
+            discounts: [{prices: "aws/ec2/*", percent: 20}]
+            overrides: {"aws/ec2/us-east-1/instance/m5.large/linux/shared": 0.061}
+        """)
+        let v = try c.view("negotiated")
+        #expect(v.discountPercent == 5 && v.discounts.first?.percent == 20 && v.overrides.first?.amount == Decimal(string: "0.061")!)
+        #expect(try c.view("list") == .list)
+        #expect(throws: CostGateError.self) { try c.view("retail") }
+        #expect(configError("views:\n  - {name: n, discount_percent: 120}\n") == "F:2:33: discount_percent must be between 0 and 100")
+        #expect(configError("views:\n  - {name: list}\n") == "F:2:5: view list is defined twice (list is built in)")
+    }
+}
