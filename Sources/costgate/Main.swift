@@ -326,7 +326,7 @@ struct PriceBookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pricebook",
         abstract: "List, show and validate price books.",
-        subcommands: [List.self, Validate.self, Show.self]
+        subcommands: [List.self, Validate.self, Show.self, DiffBooks.self]
     )
 
     struct List: ParsableCommand {
@@ -355,6 +355,19 @@ struct PriceBookCommand: ParsableCommand {
                 text += "\(f): ok: \(b.id)@\(b.version), \(b.count) prices, \(b.sources.count) sources\n"
             }
             try Output.write(text, to: nil)
+        }
+    }
+
+    struct DiffBooks: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "diff", abstract: "List the prices that changed between two versions of a price book.")
+        @Argument(help: "The older book: id@version or a path.") var old: String
+        @Argument(help: "The newer book: id@version or a path.") var new: String
+        @Option(name: .customLong("pricebook-dir")) var pricebookDir: String?
+
+        func run() throws {
+            let catalog = PriceBookCatalog(directory: PriceBookCatalog.locateDirectory(explicit: pricebookDir))
+            let a = try PriceBook.load(path: try catalog.resolve(old)), b = try PriceBook.load(path: try catalog.resolve(new))
+            try Output.write(try PriceBookDiff(old: a, new: b).text, to: nil)
         }
     }
 

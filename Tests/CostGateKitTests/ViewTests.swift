@@ -49,3 +49,15 @@ import Testing
         #expect(configError("views:\n  - {name: list}\n") == "F:2:5: view list is defined twice (list is built in)")
     }
 }
+
+@Suite struct PriceBookDiffTests {
+    @Test func listsChangedAddedAndRemovedPrices() throws {
+        let dir = Paths.fixtures + "/pricebooks"
+        let d = try PriceBookDiff(old: try PriceBook.load(path: dir + "/demo-2026.11.0.tsv"), new: try PriceBook.load(path: dir + "/demo-2026.12.0.tsv"))
+        #expect(d.changes.map(\.key) == ["k8s/opencost-default/cpu", "k8s/opencost-default/gpu", "k8s/opencost-default/tpu"])
+        #expect(d.text.hasPrefix("demo 2026.11.0 → 2026.12.0: 1 changed, 1 added, 1 removed\n~ k8s/opencost-default/cpu  0.031611 → 0.03 per vCPU-hour (-5.1%)\n"))
+        let same = try PriceBook.load(path: Paths.pricebooks + "/k8s/k8s-2026.11.0.tsv")
+        #expect(try PriceBookDiff(old: same, new: same).changes.isEmpty)
+        #expect(throws: CostGateError.self) { try PriceBookDiff(old: same, new: try PriceBook.load(path: dir + "/demo-2026.11.0.tsv")) }
+    }
+}

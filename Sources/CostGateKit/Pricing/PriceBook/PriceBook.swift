@@ -234,3 +234,71 @@ public final class PriceBook: Sendable {
         return digits > 0 && dots <= 1
     }
 }
+
+/// What changed between two versions of a price book: prices added, removed, and changed (amount or unit).
+public struct PriceBookDiff: Sendable {
+    public enum Change: Sendable, Equatable {
+        case added(Price)
+        case removed(Price)
+        case changed(old: Price, new: Price)
+
+        public var key: String {
+            switch self {
+            case .added(let p), .removed(let p): return p.key
+            case .changed(let old, _): return old.key
+            }
+        }
+    }
+
+    public var old: PriceBookRef
+    public var new: PriceBookRef
+    public var changes: [Change]
+
+    public init(old: PriceBook, new: PriceBook) throws {
+        guard old.id == new.id else { throw CostGateError("cannot compare price books \(old.id) and \(new.id): give two versions of one book") }
+        self.old = old.ref
+        self.new = new.ref
+        let oldKeys = old.keys, newKeys = new.keys
+        var changes: [Change] = []
+        var i = 0, j = 0
+        // both key lists are sorted: one merge pass
+        while i < oldKeys.count || j < newKeys.count {
+            if j == newKeys.count || (i < oldKeys.count && oldKeys[i] < newKeys[j]) {
+                changes.append(.removed(old.price(oldKeys[i])!)); i += 1
+            } else if i == oldKeys.count || newKeys[j] < oldKeys[i] {
+                changes.append(.added(new.price(newKeys[j])!)); j += 1
+            } else {
+                let a = old.price(oldKeys[i])!, b = new.price(newKeys[j])!
+                if a.amount != b.amount || a.unit != b.unit { changes.append(.changed(old: a, new: b)) }
+                i += 1; j += 1
+            }
+        }
+        self.changes = changes
+    }
+
+    public var text: String {
+        var counts = (changed: 0, added: 0, removed: 0)
+        var lines: [String] = []
+        for c in changes {
+            switch c {
+            case .changed(let a, let b):
+                counts.changed += 1
+                var line = "~ \(a.key)  \(Money.plain(a.amount)) → \(Money.plain(b.amount)) per \(b.unit)"
+                if a.unit != b.unit { line += " (was per \(a.unit))" } else if a.amount != 0 {
+                    let p = (b.amount - a.amount) * 100 / a.amount
+                    line += " (\(p >= 0 ? "+" : "")\(Money.format(p, scale: 1))%)"
+                }
+                lines.append(line)
+            case .added(let p):
+                counts.added += 1
+                lines.append("+ \(p.key)  \(Money.plain(p.amount)) per \(p.unit)  \(p.source.citation)")
+            case .removed(let p):
+                counts.removed += 1
+                lines.append("- \(p.key)  \(Money.plain(p.amount)) per \(p.unit)")
+            }
+        }
+        let head = "\(old.id) \(old.version) → \(new.version): \(counts.changed) changed, \(counts.added) added, \(counts.removed) removed\n"
+        return head + lines.map { $0 + "\n" }.joined()
+    }
+}
+
