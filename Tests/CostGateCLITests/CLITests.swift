@@ -25,9 +25,10 @@ struct CLI {
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ args: [String], stdin: String? = nil, in directory: String? = nil) throws -> Result {
+    static func run(_ args: [String], stdin: String? = nil, in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let tmp = "/tmp/costgate-cli-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let quoted = ([binary] + args).map { "'" + $0.replacingSingleQuotes() + "'" }.joined(separator: " ")
+        let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value.replacingSingleQuotes())' " }.joined()
+        let quoted = env + ([binary] + args).map { "'" + $0.replacingSingleQuotes() + "'" }.joined(separator: " ")
         var command = "\(quoted) >\(tmp).out 2>\(tmp).err"
         if let stdin {
             try FileIO.writeAtomically(stdin, to: tmp + ".in")

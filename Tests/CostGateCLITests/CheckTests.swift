@@ -101,21 +101,23 @@ struct Repo {
         #expect(d.stdout.contains("\"policy\": \"payments-budget\""))
     }
 
-    @Test func removingARequiredLabelFails() throws {
+    /// `check --base-ref main` on the feature branch with the Deployment changed to `replicas` and `labels`.
+    func checkBranch(replicas: Int, labels: String) throws -> CLI.Result {
         let repo = try baseRepo()
         defer { repo.remove() }
-        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 2, labels: "team: payments"))
-        let r = try CLI.run(["check", "--base-ref", "main"], in: repo.dir)
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: replicas, labels: labels))
+        return try CLI.run(["check", "--base-ref", "main"], in: repo.dir)
+    }
+
+    @Test func removingARequiredLabelFails() throws {
+        let r = try checkBranch(replicas: 2, labels: "team: payments")
         #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("error: [required-labels] payments: Deployment/payments/api: required label env is missing (k8s/api.yaml:1:1)"), "\(r.stdout)")
         #expect(r.stdout.contains("No resource changes its monthly cost."))
     }
 
     @Test func withinBudgetAndLabelledPasses() throws {
-        let repo = try baseRepo()
-        defer { repo.remove() }
-        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 3, labels: "team: payments, env: prod"))
-        let r = try CLI.run(["check", "--base-ref", "main"], in: repo.dir)
+        let r = try checkBranch(replicas: 3, labels: "team: payments, env: prod")
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("MONTHLY COST: $58.52 → $87.79 (+$29.26, +50.0%)"), "\(r.stdout)")
         #expect(!r.stdout.contains("Findings"))
@@ -234,5 +236,31 @@ struct Repo {
         #expect(one.status == 0 && one.stdout.contains("\"view\": \"negotiated\"") && one.stdout.contains("\"totalMonthlyCost\": \"449.53\""))
         let unknown = try CLI.run(["estimate", "--config", "examples/policies/.costgate.yml", "--view", "retail"])
         #expect(unknown.status == 2 && unknown.stderr.hasPrefix("costgate: error: no pricing view retail; views: list, negotiated"), "\(unknown.stderr)")
+    }
+
+    @Test func aFirstCommitsHookComparesWithNothingAndPassesOverOtherFiles() throws {
+        let repo = try Repo()           // no commit yet: HEAD is git's empty tree
+        defer { repo.remove() }
+        try repo.write("tsconfig.json", "{\"compilerOptions\": {\"strict\": true},}\n")    // JSON with a trailing comma, as tools allow
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 2, labels: "team: payments, env: prod"))
+        try repo.sh("git add -A")
+        let r = try CLI.run(["check", "--base-ref", "HEAD", "--format", "summary", "--skip-other-files", "tsconfig.json", "k8s/api.yaml"], in: repo.dir)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout == "costgate: monthly cost $0.00 → $58.52 (+$58.52)\n", "\(r.stdout)")
+        let strict = try CLI.run(["check", "--base-ref", "HEAD", "tsconfig.json"], in: repo.dir)
+        #expect(strict.status == 2 && strict.stderr.hasPrefix("costgate: error: tsconfig.json:1:"), "\(strict.stderr)")   // without the flag: an error
+    }
+
+    @Test func theGitHubFormatAppendsTheCommentToTheStepSummary() throws {
+        let repo = try baseRepo()
+        defer { repo.remove() }
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 2, labels: "team: payments"))
+        let summary = repo.dir + "/step-summary.md"
+        try FileIO.writeAtomically("earlier step\n", to: summary)
+        let r = try CLI.run(["check", "--base-ref", "main", "--format", "github"], in: repo.dir, environment: ["GITHUB_STEP_SUMMARY": summary])
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("::error file=k8s/api.yaml,line=1,col=1,title=costgate%3A required-labels::payments: Deployment/payments/api: required label env is missing."), "\(r.stdout)")
+        let text = String(decoding: try FileIO.read(summary), as: UTF8.self)
+        #expect(text.hasPrefix("earlier step\n" + MarkdownReporter.marker + "\n"))
     }
 }
