@@ -133,13 +133,20 @@ struct Repo {
         #expect(r.stdout.isEmpty)
     }
 
-    @Test func baseRefWorksInAShallowCloneOnceFetched() throws {
+    /// The feature branch scaled to 12 replicas and committed, cloned as CI clones it (`--depth 1`, that
+    /// branch only); `repo.remove()` removes the clone too.
+    func scaledUpShallowClone() throws -> (Repo, String) {
         let repo = try baseRepo()
-        defer { repo.remove() }
         try repo.write("k8s/api.yaml", Repo.deployment(replicas: 12, labels: "team: payments, env: prod"))
         try repo.sh("git commit -qam 'scale up'")
         let clone = repo.dir + "-clone"
         try repo.sh("git clone -q --depth 1 --branch feature 'file://\(repo.dir)' '\(clone)'")
+        return (repo, clone)
+    }
+
+    @Test func baseRefWorksInAShallowCloneOnceFetched() throws {
+        let (repo, clone) = try scaledUpShallowClone()
+        defer { repo.remove() }
         let unknown = try CLI.run(["check", "--base-ref", "origin/main"], in: clone)
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "costgate: error: --base-ref origin/main: unknown git ref; in a shallow CI clone fetch it first: git fetch origin main --depth 1\n",
@@ -187,12 +194,8 @@ struct Repo {
     }
 
     @Test func theShellCIExampleRunsEndToEnd() throws {
-        let repo = try baseRepo()
+        let (repo, clone) = try scaledUpShallowClone()
         defer { repo.remove() }
-        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 12, labels: "team: payments, env: prod"))
-        try repo.sh("git commit -qam 'scale up'")
-        let clone = repo.dir + "-clone"
-        try repo.sh("git clone -q --depth 1 --branch feature 'file://\(repo.dir)' '\(clone)'")
         let script = CLI.root + "/examples/ci/costgate-ci.sh"
         let out = repo.dir + ".ci-out"
         let status = system("cd '\(clone)' && COSTGATE='\(CLI.binary)' COSTGATE_OUT=reports bash '\(script)' main >'\(out)' 2>&1")

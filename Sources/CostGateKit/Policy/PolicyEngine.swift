@@ -10,8 +10,6 @@ public struct PolicySubject: Sendable {
     public var head: Estimate
     /// nil when there is no base to compare with.
     public var base: Estimate?
-    /// Head monthly cost by address.
-    let costs: [String: Decimal]
 
     public init(project: String?, resources: [Resource], changed: Set<String>?, head: Estimate, base: Estimate?) {
         self.project = project
@@ -19,9 +17,24 @@ public struct PolicySubject: Sendable {
         self.changed = changed
         self.head = head
         self.base = base
+    }
+}
+
+/// What the resource policies look up in a subject, built once per evaluation (and only when there are
+/// policies): its resources that exist after the change by address, head costs, LimitRanges.
+private struct Prepared {
+    let subject: PolicySubject
+    let resources: [Resource]
+    let costs: [String: Decimal]
+    let limitRanges: [Resource]
+
+    init(_ s: PolicySubject) {
+        subject = s
+        resources = s.resources.filter { $0.action.existsAfter }.sorted { $0.address < $1.address }
         var costs: [String: Decimal] = [:]
-        for r in head.resources { costs[r.address] = r.monthlyCost }
+        for r in s.head.resources { costs[r.address] = r.monthlyCost }
         self.costs = costs
+        limitRanges = s.resources.filter { $0.type == "k8s:LimitRange" }
     }
 }
 
@@ -37,12 +50,14 @@ public struct PolicyEngine: Sendable {
     }
 
     public func evaluate(_ subjects: [PolicySubject]) -> [Finding] {
+        guard !policies.isEmpty else { return [] }
+        let prepared = subjects.map(Prepared.init)
         var findings: [Finding] = []
         for policy in policies {
             switch policy.rule {
             case .budget(let b): findings += budget(policy, b, subjects)
-            case .tagging(let t): findings += each(policy, subjects) { tagging(policy, t, $0, $1) }
-            case .guardrail(let g): findings += each(policy, subjects) { guardrail(policy, g, $0, $1) }
+            case .tagging(let t): findings += each(policy, prepared) { tagging(policy, t, $0, $1) }
+            case .guardrail(let g): findings += each(policy, prepared) { guardrail(policy, g, $0, $1) }
             }
         }
         return Self.applyAnnotations(findings.map(exempt), subjects)
@@ -83,15 +98,16 @@ public struct PolicyEngine: Sendable {
 
     /// Runs `check` over the resources in scope that exist after the change (and that it creates or
     /// updates, unless the policy checks all).
-    private func each(_ p: Policy, _ subjects: [PolicySubject],
-                      _ check: (PolicySubject, Resource) -> [(String, Severity, String)]) -> [Finding] {
+    private func each(_ p: Policy, _ subjects: [Prepared],
+                      _ check: (Prepared, Resource) -> [(String, Severity, String)]) -> [Finding] {
         var out: [Finding] = []
-        for s in subjects where p.scope.projects.isEmpty || p.scope.projects.contains(s.project ?? "") {
-            for r in s.resources.sorted(by: { $0.address < $1.address }) where r.action.existsAfter {
+        for prepared in subjects where p.scope.projects.isEmpty || p.scope.projects.contains(prepared.subject.project ?? "") {
+            let s = prepared.subject
+            for r in prepared.resources {
                 if !p.checkAll, let changed = s.changed, !changed.contains(r.address) { continue }
                 let namespace = r.provider == .kubernetes ? r.moduleAddress : nil
                 guard p.scope.matches(project: s.project, type: r.type, namespace: namespace, tags: r.tags) else { continue }
-                for (message, severity, hint) in check(s, r) {
+                for (message, severity, hint) in check(prepared, r) {
                     out.append(Finding(policy: p.name, severity: severity, message: message, address: r.address, project: s.project,
                                        location: r.location, hint: hint))
                 }
@@ -100,7 +116,7 @@ public struct PolicyEngine: Sendable {
         return out
     }
 
-    private func tagging(_ p: Policy, _ t: Policy.Tagging, _ s: PolicySubject, _ r: Resource) -> [(String, Severity, String)] {
+    private func tagging(_ p: Policy, _ t: Policy.Tagging, _ s: Prepared, _ r: Resource) -> [(String, Severity, String)] {
         guard let sets = r.tagSets else { return [] }
         var out: [(String, Severity, String)] = []
         let noun = r.provider == .kubernetes || r.type.hasPrefix("google_") ? "label" : "tag"
@@ -136,7 +152,7 @@ public struct PolicyEngine: Sendable {
         return out
     }
 
-    private func guardrail(_ p: Policy, _ g: Policy.Guardrail, _ s: PolicySubject, _ r: Resource) -> [(String, Severity, String)] {
+    private func guardrail(_ p: Policy, _ g: Policy.Guardrail, _ s: Prepared, _ r: Resource) -> [(String, Severity, String)] {
         var out: [(String, Severity, String)] = []
         if !g.deniedInstanceTypes.isEmpty {
             for t in r.instanceTypes {
@@ -153,9 +169,8 @@ public struct PolicyEngine: Sendable {
         if g.requireRequests, r.type.hasPrefix("k8s:") {
             let kind = String(r.type.dropFirst(4))
             if KubernetesReader.workloadKinds.contains(kind) {
-                let limitRanges = s.resources.filter { $0.type == "k8s:LimitRange" }
                 let pod = PodRequests.compute(spec: PodRequests.podSpec(kind: kind, object: r.attributes),
-                                              defaults: PodRequests.defaults(namespace: r.moduleAddress, limitRanges: limitRanges))
+                                              defaults: PodRequests.defaults(namespace: r.moduleAddress, limitRanges: s.limitRanges))
                 for name in pod.withoutRequests {
                     out.append(("container \(name) declares no CPU or memory requests (nor limits, nor a LimitRange default)", p.severity,
                                 "set resources.requests.cpu and resources.requests.memory"))

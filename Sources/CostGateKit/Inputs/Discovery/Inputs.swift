@@ -68,10 +68,12 @@ extension Inputs {
         return looksLikeManifest(Array(bytes.prefix(4096))) ? .manifest(bytes) : .plan(bytes)
     }
 
+    /// Keys only a plan has near its top.
+    static let planKeys = ["\"format_version\"", "\"resource_changes\"", "\"planned_values\"", "\"terraform_version\"", "\"prior_state\""]
+
     /// Plan keys near the top, or the shapes of plans the plan reader explains (BOM, zip, wrapper text).
     static func looksLikePlan(_ head: [UInt8]) -> Bool {
         let text = String(decoding: head, as: UTF8.self)
-        let planKeys = ["\"format_version\"", "\"resource_changes\"", "\"planned_values\"", "\"terraform_version\"", "\"prior_state\""]
         return planKeys.contains { text.contains($0) } || text.hasPrefix("[command]") || head.first == 0xFF || head.first == 0xFE
             || head.starts(with: [0x50, 0x4B, 0x03, 0x04])
     }
@@ -79,7 +81,6 @@ extension Inputs {
     /// A JSON object whose first keys name `apiVersion`/`kind` and none of a plan's.
     static func looksLikeManifest(_ head: [UInt8]) -> Bool {
         let text = String(decoding: head, as: UTF8.self)
-        let planKeys = ["\"format_version\"", "\"resource_changes\"", "\"planned_values\"", "\"terraform_version\"", "\"prior_state\""]
         if planKeys.contains(where: { text.contains($0) }) { return false }
         if text.hasPrefix("[command]") || head.first == 0xFF || head.first == 0xFE || head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             return false
