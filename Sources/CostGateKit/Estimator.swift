@@ -105,7 +105,9 @@ public struct Estimator: Sendable {
                 warnings.append("price not found: \(c.priceKey) (\(r.address): \(c.name)); left out of the total")
             }
         }
-        return Estimate(currency: "USD", pricebooks: options.pricebooks.usedBooks, inputs: inputs, resources: priced,
+        // The books this estimate's prices came from (a book set shared by several runs may hold more).
+        let ids = Set(priced.flatMap { $0.components.map { String($0.priceKey.prefix { $0 != "/" }) } })
+        return Estimate(currency: "USD", pricebooks: options.pricebooks.usedBooks.filter { ids.contains($0.id) }, inputs: inputs, resources: priced,
                         skipped: skipped, assumptions: runNotes, warnings: warnings)
     }
 }

@@ -9,12 +9,13 @@ import Testing
 
     static func report() throws -> Report {
         let config = try Config.load(path: dir + "/costgate.yml")
-        let options = EstimateOptions(pricebooks: PriceBookSet(paths: ["aws": Paths.awsBook, "k8s": Paths.pricebooks + "/k8s/k8s-2026.11.0.tsv"]))
+        let options = EstimateOptions(pricebooks: PriceBookSet(paths: Paths.books))
         var review = Review(projects: config.projects.map { ProjectSpec(name: $0.name, paths: $0.paths.map(config.resolve), options: options) },
                             base: .priorState)
         let outcomes = try review.run()
         let findings = PolicyEngine(policies: config.policies, exemptions: config.exemptions).evaluate(outcomes.map(\.subject))
-        return Report(estimate: .merged(outcomes.map(\.head)), pricebooks: [try PriceBook.load(path: Paths.awsBook).ref],
+        let estimate = Estimate.merged(outcomes.map(\.head))
+        return Report(estimate: estimate, pricebooks: estimate.pricebooks,
                       diff: .merged(outcomes.compactMap(\.diff)), baseDescription: review.baseDescription, projects: outcomes,
                       findings: findings, policies: config.policies)
     }

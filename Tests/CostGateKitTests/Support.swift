@@ -15,6 +15,11 @@ enum Paths {
     static let pricebooks = packageRoot + "/pricebooks"
     /// Goldens pin this book, so publishing a new version does not change them.
     static let awsBook = pricebooks + "/aws/aws-2026.11.0.tsv"
+    static let azureBook = pricebooks + "/azure/azure-2026.11.0.tsv"
+    static let gcpBook = pricebooks + "/gcp/gcp-2026.11.0.tsv"
+    static let k8sBook = pricebooks + "/k8s/k8s-2026.11.0.tsv"
+    /// Every shipped book, pinned.
+    static let books = ["aws": awsBook, "azure": azureBook, "gcp": gcpBook, "k8s": k8sBook]
 }
 
 /// The shared corpus: its plans and manifests, and those broken on purpose (see its INDEX.md) that must exit 2.
@@ -40,7 +45,7 @@ enum Corpus {
 }
 
 /// One book set for the whole test run, so the book is parsed once.
-let sharedBooks = PriceBookSet(paths: ["aws": Paths.awsBook])
+let sharedBooks = PriceBookSet(paths: ["aws": Paths.awsBook, "azure": Paths.azureBook, "gcp": Paths.gcpBook])
 func books() -> PriceBookSet { sharedBooks }
 
 func runEstimate(_ paths: [String], usage: String? = nil, region: String? = nil) throws -> Estimate {

@@ -101,6 +101,18 @@ final class ResourceIndex: Sendable {
 enum Q {
     static let hoursPerMonth = Money.hoursPerMonth
 
+    /// Hours a month: 730, or the usage file's `monthly_hrs`.
+    static func monthlyHours(_ context: PricingContext) -> Decimal {
+        context.usage["monthly_hrs"] ?? Money.hoursPerMonth
+    }
+
+    /// The resource's region, or a placeholder that finds no price, with the reason as an assumption.
+    static func region(_ r: Resource, _ out: inout PricedUsage, missing: String) -> String {
+        if let region = r.region { return region }
+        out.assume("\(missing) not in the plan (unknown until apply or not set): its prices show as not found")
+        return "unknown-region"
+    }
+
     /// A quantity from an attribute: its number, or unknown until apply when Terraform does not know it yet.
     static func number(_ v: Value, attribute: String) -> Quantity? {
         switch v {

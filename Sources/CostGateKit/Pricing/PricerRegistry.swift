@@ -32,6 +32,12 @@ public struct PricerRegistry: Sendable {
         LambdaPricer(), S3BucketPricer(), DynamoDBTablePricer(), ElastiCachePricer(), CloudWatchLogGroupPricer(),
         KMSKeyPricer(), SecretsManagerPricer(), EFSPricer(), SQSQueuePricer(), SNSTopicPricer(), ECRRepositoryPricer(),
         OpenSearchPricer(),
+        AzureVirtualMachinePricer(), AzureScaleSetPricer(), AzureManagedDiskPricer(), AKSClusterPricer(), AKSNodePoolPricer(),
+        AzurePublicIPPricer(), AzureLoadBalancerPricer(), AzureLoadBalancerRulePricer(), AzureNATGatewayPricer(), AzureFirewallPricer(),
+        AzureApplicationGatewayPricer(), AzureSQLDatabasePricer(), AzureFlexibleServerPricer(), AzureStorageAccountPricer(),
+        AzureServicePlanPricer(),
+        GCPComputeInstancePricer(), GCPComputeDiskPricer(), GKEClusterPricer(), GKENodePoolPricer(), CloudSQLPricer(),
+        GCPAddressPricer(), GCPRouterNATPricer(), GCPForwardingRulePricer(), GCSBucketPricer(),
         KubeWorkloadPricer(), KubePVCPricer(), KubeServicePricer(), KubeTerraformPricer(),
     ])
 
@@ -73,11 +79,11 @@ public struct PricerRegistry: Sendable {
         "azurerm_postgresql_firewall_rule", "azurerm_postgresql_database", "azurerm_mssql_firewall_rule",
         "azurerm_private_dns_zone_virtual_network_link", "azurerm_route_table", "azurerm_route",
         "google_project_iam_", "google_project_service", "google_service_account", "google_compute_network",
-        "google_compute_subnetwork", "google_compute_firewall", "google_compute_route", "google_compute_router",
+        "google_compute_subnetwork", "google_compute_firewall", "google_compute_router_interface", "google_compute_router_peer",
         "google_compute_health_check", "google_compute_url_map", "google_compute_target_http", "google_compute_backend_service",
         "google_compute_managed_ssl_certificate", "google_compute_ssl_policy", "google_compute_resource_policy",
         "google_compute_disk_resource_policy_attachment", "google_service_networking_connection", "google_iam_",
-        "google_sql_database", "google_sql_user", "google_project_organization_policy",
+        "google_sql_user", "google_project_organization_policy",
         "kubernetes_namespace", "kubernetes_service_account", "kubernetes_role", "kubernetes_cluster_role",
         "kubernetes_config_map", "kubernetes_secret", "kubernetes_network_policy", "kubernetes_pod_disruption_budget",
     ]
@@ -91,6 +97,14 @@ public struct PricerRegistry: Sendable {
         "aws_cloudwatch_log_stream", "aws_route53_record", "aws_route53_zone_association", "aws_lb_listener_rule",
         "aws_vpc_peering_connection", "aws_vpc_peering_connection_accepter", "aws_iam_openid_connect_provider",
         "aws_elasticache_user", "aws_elasticache_user_group", "aws_ebs_encryption_by_default",
+        "google_sql_database", "google_compute_router", "google_compute_route",
+        "azurerm_lb_backend_address_pool", "azurerm_lb_probe", "azurerm_lb_nat_rule", "azurerm_lb_backend_address_pool_address",
+        "azurerm_mssql_server", "azurerm_postgresql_flexible_server_database", "azurerm_postgresql_flexible_server_configuration",
+        "azurerm_postgresql_flexible_server_firewall_rule", "azurerm_mysql_flexible_database", "azurerm_mysql_flexible_server_configuration",
+        "azurerm_mysql_flexible_server_firewall_rule", "azurerm_storage_container", "azurerm_log_analytics_solution",
+        "azurerm_kubernetes_cluster_extension", "azurerm_nat_gateway_public_ip_association",
+        "azurerm_firewall_network_rule_collection", "azurerm_firewall_application_rule_collection",
+        "azurerm_firewall_nat_rule_collection", "azurerm_firewall_policy_rule_collection_group",
     ]
 
     /// Kubernetes kinds that ask the cluster for nothing billable (custom resources are "not supported yet").

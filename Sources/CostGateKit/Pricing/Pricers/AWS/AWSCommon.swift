@@ -136,9 +136,7 @@ enum AWS {
         return out
     }
 
-    static func monthlyHours(_ context: PricingContext) -> Decimal {
-        context.usage["monthly_hrs"] ?? Money.hoursPerMonth
-    }
+    static func monthlyHours(_ context: PricingContext) -> Decimal { Q.monthlyHours(context) }
 
     static func os(_ context: PricingContext) -> String {
         context.usage.text("operating_system")?.lowercased() == "windows" ? "windows" : "linux"

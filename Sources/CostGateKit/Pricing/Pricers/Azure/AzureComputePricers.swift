@@ -1,0 +1,165 @@
+import FoundationEssentials
+/// `azurerm_linux_virtual_machine`, `azurerm_windows_virtual_machine`, `azurerm_virtual_machine`: hours by size and OS,
+/// the OS disk by its tier, and (legacy type) the data disks declared inline.
+struct AzureVirtualMachinePricer: Pricer {
+    let resourceTypes = ["azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine", "azurerm_virtual_machine"]
+    let attributes: Set<String> = ["size", "vm_size", "license_type", "os_disk", "storage_os_disk", "storage_data_disk",
+                                   "os_profile_windows_config", "priority"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let region = Azure.region(r, &out)
+        let a = r.attributes
+        let legacy = r.type == "azurerm_virtual_machine"
+        let osDisk = legacy ? a["storage_os_disk"].block : a["os_disk"].block
+        let windows = r.type == "azurerm_windows_virtual_machine"
+            || (legacy && (!a["os_profile_windows_config"].array.isEmpty || osDisk["os_type"].string == "Windows"))
+        let license = a["license_type"].nonEmptyString ?? ""
+        let hybrid = license.hasPrefix("Windows_")
+        if (a["priority"].nonEmptyString ?? "Regular") == "Spot" {
+            out.assume("Spot priority: spot prices are not in the price book, so the hours are priced at pay-as-you-go")
+        }
+        out.append(Azure.vmLines(region: region, size: legacy ? a["vm_size"] : a["size"], windows: windows, hybridBenefit: hybrid,
+                                 count: .value(1), context: context))
+        let type = legacy ? osDisk["managed_disk_type"] : osDisk["storage_account_type"]
+        var size = osDisk["disk_size_gb"]
+        if size.isNull || size.isUnknown {
+            let assumed: Decimal = windows ? 127 : 30
+            size = .number(Money.plain(assumed))
+            out.assume("OS disk size comes from the image: \(Money.plain(assumed)) GiB assumed (the usual \(windows ? "Windows" : "Linux") marketplace image)")
+        }
+        out.append(Azure.diskLines(region: region, type: type, size: size, label: "OS disk: ", context: context))
+        for (i, disk) in a["storage_data_disk"].array.enumerated() where legacy {
+            let name = disk["name"].nonEmptyString ?? "#\(i + 1)"
+            out.append(Azure.diskLines(region: region, type: disk["managed_disk_type"], size: disk["disk_size_gb"],
+                                       label: "Data disk \(name): ", context: context))
+        }
+        return out
+    }
+}
+
+/// `azurerm_linux_virtual_machine_scale_set`, `azurerm_windows_virtual_machine_scale_set`, `azurerm_virtual_machine_scale_set`:
+/// instances × (hours + OS disk).
+struct AzureScaleSetPricer: Pricer {
+    let resourceTypes = ["azurerm_linux_virtual_machine_scale_set", "azurerm_windows_virtual_machine_scale_set",
+                         "azurerm_virtual_machine_scale_set"]
+    let attributes: Set<String> = ["sku", "instances", "license_type", "os_disk", "storage_profile_os_disk", "os_profile_windows_config"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let region = Azure.region(r, &out)
+        let a = r.attributes
+        let legacy = r.type == "azurerm_virtual_machine_scale_set"
+        let size = legacy ? a["sku"].block["name"] : a["sku"]
+        let countValue = legacy ? a["sku"].block["capacity"] : a["instances"]
+        var count = Q.number(countValue, attribute: legacy ? "sku.capacity" : "instances") ?? .value(1)
+        if let n = context.usage["instances"] { count = .value(n) }
+        let windows = r.type == "azurerm_windows_virtual_machine_scale_set" || (legacy && !a["os_profile_windows_config"].array.isEmpty)
+        let hybrid = (a["license_type"].nonEmptyString ?? "").hasPrefix("Windows_")
+        out.append(Azure.vmLines(region: region, size: size, windows: windows, hybridBenefit: hybrid, count: count, context: context))
+        let osDisk = legacy ? a["storage_profile_os_disk"].block : a["os_disk"].block
+        var diskSize = osDisk["disk_size_gb"]
+        if diskSize.isNull || diskSize.isUnknown {
+            let assumed: Decimal = windows ? 127 : 30
+            diskSize = .number(Money.plain(assumed))
+            out.assume("OS disk size comes from the image: \(Money.plain(assumed)) GiB assumed")
+        }
+        out.append(Azure.diskLines(region: region, type: legacy ? osDisk["managed_disk_type"] : osDisk["storage_account_type"],
+                                   size: diskSize, count: count, label: "OS disks: ", context: context))
+        return out
+    }
+}
+
+/// `azurerm_managed_disk`: the size tier (S/E/P), Ultra by GiB, IOPS and MB/s; Standard HDD operations as usage.
+struct AzureManagedDiskPricer: Pricer {
+    let resourceTypes = ["azurerm_managed_disk"]
+    let attributes: Set<String> = ["storage_account_type", "disk_size_gb", "disk_iops_read_write", "disk_mbps_read_write"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let region = Azure.region(r, &out)
+        let a = r.attributes
+        out.append(Azure.diskLines(region: region, type: a["storage_account_type"], size: a["disk_size_gb"],
+                                   iops: a["disk_iops_read_write"], throughput: a["disk_mbps_read_write"], label: "", context: context))
+        return out
+    }
+}
+
+/// Azure Kubernetes Service node pools: nodes × (VM hours + managed OS disk, none when ephemeral).
+enum AKSNodes {
+    static func lines(_ pool: Value, region: String, windows: Bool, context: PricingContext, label: String) -> PricedUsage {
+        var out = PricedUsage()
+        let autoscaling = pool["enable_auto_scaling"].bool == true || pool["auto_scaling_enabled"].bool == true
+        var count: Quantity
+        if let n = context.usage["nodes"] {
+            count = .value(n)
+        } else if autoscaling, let min = pool["min_count"].decimal, pool["node_count"].decimal == nil {
+            count = .value(min)
+            out.assume("\(label)autoscaling pool: min_count (\(Money.plain(min))) nodes assumed (set nodes in the usage file)")
+        } else if let q = Q.number(pool["node_count"], attribute: "node_count"), !(pool["node_count"].isNull) {
+            count = q
+            if autoscaling, let max = pool["max_count"].decimal { out.assume("\(label)autoscaling up to \(Money.plain(max)) nodes") }
+        } else {
+            count = .value(1)
+            out.assume("\(label)node count not in the plan: 1 node assumed")
+        }
+        let size = pool["vm_size"]
+        out.append(Azure.vmLines(region: region, size: size, windows: windows, hybridBenefit: false, count: count, context: context,
+                                 label: label))
+        if (pool["os_disk_type"].nonEmptyString ?? "Managed") == "Ephemeral" {
+            out.assume("\(label)ephemeral OS disks live on the VM's cache: no disk charge")
+        } else {
+            let gb = pool["os_disk_size_gb"].decimal ?? 128
+            let premium = size.nonEmptyString.map(Azure.supportsPremiumStorage) ?? false
+            out.append(Azure.diskLines(region: region, type: .string(premium ? "Premium_LRS" : "Standard_LRS"),
+                                       size: .number(Money.plain(gb)), count: count, label: "\(label)OS disks: ", context: context))
+            out.assume("\(label)managed OS disks: \(premium ? "Premium SSD (the size supports it)" : "Standard HDD (the size has no premium storage)") of \(Money.plain(gb)) GiB")
+        }
+        return out
+    }
+}
+
+/// `azurerm_kubernetes_cluster`: the Standard/Premium tier fee (the Free tier has none) and the default node pool.
+struct AKSClusterPricer: Pricer {
+    let resourceTypes = ["azurerm_kubernetes_cluster"]
+    let attributes: Set<String> = ["sku_tier", "default_node_pool"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let region = Azure.region(r, &out)
+        let tier = r.attributes["sku_tier"].nonEmptyString ?? "Free"
+        switch tier {
+        case "Standard", "Paid":
+            out.add(UsageLine("Standard tier (uptime SLA)", unit: "hour", quantity: .value(Q.monthlyHours(context)),
+                              priceKey: "azure/aks/\(region)/standard-tier"))
+        case "Premium":
+            out.add(UsageLine("Premium tier (long-term support)", unit: "hour", quantity: .value(Q.monthlyHours(context)),
+                              priceKey: "azure/aks/\(region)/premium-tier"))
+        default:
+            out.assume("Free tier: no cluster management fee")
+        }
+        out.append(AKSNodes.lines(r.attributes["default_node_pool"].block, region: region, windows: false, context: context,
+                                  label: "default_node_pool: "))
+        return out
+    }
+}
+
+/// `azurerm_kubernetes_cluster_node_pool`: nodes × (VM hours + OS disk); region from its cluster.
+struct AKSNodePoolPricer: Pricer {
+    let resourceTypes = ["azurerm_kubernetes_cluster_node_pool"]
+    let attributes: Set<String> = ["vm_size", "node_count", "min_count", "max_count", "enable_auto_scaling", "auto_scaling_enabled",
+                                   "os_type", "os_disk_size_gb", "os_disk_type", "kubernetes_cluster_id"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        var resource = r
+        if resource.region == nil,
+           let cluster = context.referenced("azurerm_kubernetes_cluster", from: r, attribute: "kubernetes_cluster_id") {
+            resource.region = cluster.region
+        }
+        let region = Azure.region(resource, &out)
+        let windows = r.attributes["os_type"].string == "Windows"
+        out.append(AKSNodes.lines(r.attributes, region: region, windows: windows, context: context, label: ""))
+        return out
+    }
+}

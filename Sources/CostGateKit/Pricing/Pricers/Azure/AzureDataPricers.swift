@@ -1,0 +1,170 @@
+import FoundationEssentials
+/// `azurerm_mssql_database`: DTU tiers by the hour (plus storage above the tier's included size); vCore tiers by SKU
+/// hours, the SQL licence per vCore-hour (none with `license_type = BasePrice`) and storage; serverless by vCore-hours (usage).
+/// The region is the server's (`server_id`).
+struct AzureSQLDatabasePricer: Pricer {
+    let resourceTypes = ["azurerm_mssql_database"]
+    let attributes: Set<String> = ["sku_name", "max_size_gb", "license_type", "zone_redundant", "storage_account_type", "server_id",
+                                   "elastic_pool_id"]
+
+    static let tiers = ["GP": "general-purpose", "BC": "business-critical", "HS": "hyperscale"]
+    /// Storage included in DTU tiers, GB (Azure SQL Database DTU resource limits).
+    static func includedDTUStorage(_ sku: String) -> Decimal? {
+        if sku == "Basic" { return 2 }
+        if sku.hasPrefix("S") { return 250 }
+        if ["P1", "P2", "P4", "P6"].contains(sku) { return 500 }
+        if ["P11", "P15"].contains(sku) { return 4096 }
+        return nil
+    }
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        var resource = r
+        if resource.region == nil, let server = context.referenced("azurerm_mssql_server", from: r, attribute: "server_id") {
+            resource.region = server.region
+        }
+        let region = Azure.region(resource, &out)
+        let a = r.attributes
+        let hours = Q.monthlyHours(context)
+        let sku = a["sku_name"].nonEmptyString ?? (a["elastic_pool_id"].nonEmptyString != nil ? "ElasticPool" : "GP_S_Gen5_2")
+        if a["sku_name"].isNull && sku != "ElasticPool" { out.assume("sku_name not set: GP_S_Gen5_2, the Azure default") }
+        if sku == "ElasticPool" || !a["elastic_pool_id"].isNull && a["elastic_pool_id"].nonEmptyString != nil {
+            out.assume("in an elastic pool: compute and storage are billed by the pool")
+            return out
+        }
+        let maxSize = a["max_size_gb"].decimal
+        let parts = sku.split(separator: "_").map(String.init)
+        if parts.count >= 3, let tier = Self.tiers[parts[0]] {
+            let serverless = parts[1] == "S"
+            let vcores = Decimal(string: parts.last!) ?? 0
+            let zoneRedundant = a["zone_redundant"].bool == true
+            if serverless {
+                out.add(UsageLine("Compute (serverless, \(sku))", unit: "vCore-hour", quantity: Q.usage("monthly_vcore_hours", context),
+                                  priceKey: "azure/mssql/\(region)/serverless/\(parts[2].lowercased())", usageBased: true))
+            } else {
+                out.add(UsageLine("Compute (provisioned, \(sku))", unit: "hour", quantity: .value(hours),
+                                  priceKey: "azure/mssql/\(region)/vcore/\(sku.lowercased())"))
+                if (a["license_type"].nonEmptyString ?? "LicenseIncluded") != "BasePrice" {
+                    out.add(UsageLine("SQL license (\(Money.plain(vcores)) vCores)", unit: "vCore-hour", quantity: .value(vcores * hours),
+                                      priceKey: "azure/mssql/\(region)/license/\(tier)"))
+                } else {
+                    out.assume("license_type BasePrice: the SQL Server licence is brought (Azure Hybrid Benefit)")
+                }
+                if zoneRedundant { out.assume("zone redundancy: its extra compute charge is not in the price book") }
+            }
+            if tier != "hyperscale" {
+                let gb = maxSize ?? 32
+                if maxSize == nil { out.assume("max_size_gb not set: 32 GB assumed") }
+                out.add(UsageLine("Storage", unit: "GB-month", quantity: .value(gb),
+                                  priceKey: "azure/mssql/\(region)/storage/\(tier)\(zoneRedundant ? "-zone-redundant" : "")"))
+            } else {
+                out.add(UsageLine("Storage", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+                                  priceKey: "azure/mssql/\(region)/storage/hyperscale", usageBased: true))
+            }
+        } else {
+            out.add(UsageLine("Compute (\(sku))", unit: "hour", quantity: .value(hours), priceKey: "azure/mssql/\(region)/dtu/\(sku.lowercased())"))
+            if let gb = maxSize, let included = Self.includedDTUStorage(sku), gb > included {
+                out.add(UsageLine("Extra data storage", unit: "GB-month", quantity: .value(gb - included),
+                                  priceKey: "azure/mssql/\(region)/dtu-extra-storage/\(sku.hasPrefix("P") ? "premium" : "standard")"))
+            }
+        }
+        let redundancy = ["Local": "lrs", "Zone": "zrs", "Geo": "ra-grs", "GeoZone": "ra-gzrs"][a["storage_account_type"].nonEmptyString ?? "Geo"] ?? "ra-grs"
+        out.add(UsageLine("PITR backup storage (\(redundancy.uppercased()))", unit: "GB-month", quantity: Q.usage("monthly_pitr_backup_storage_gb", context),
+                          priceKey: "azure/mssql/\(region)/pitr/\(redundancy)", usageBased: true))
+        return out
+    }
+}
+
+/// `azurerm_postgresql_flexible_server`, `azurerm_mysql_flexible_server`: compute by SKU (doubled by a high-availability
+/// standby), provisioned storage, and backup storage beyond the free 100% (usage).
+struct AzureFlexibleServerPricer: Pricer {
+    let resourceTypes = ["azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"]
+    let attributes: Set<String> = ["sku_name", "storage_mb", "storage", "high_availability"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let region = Azure.region(r, &out)
+        let a = r.attributes
+        let service = r.type == "azurerm_postgresql_flexible_server" ? "postgresql-flexible" : "mysql-flexible"
+        let sku = a["sku_name"]
+        let standby = !a["high_availability"].block.isNull && a["high_availability"].block["mode"].nonEmptyString != nil
+        let count: Decimal = standby ? 2 : 1
+        if standby { out.assume("high availability: a standby server of the same size is billed") }
+        if let name = sku.nonEmptyString, !Q.isUnknown(sku) {
+            out.add(UsageLine("Compute (\(name)\(standby ? ", with standby" : ""))", unit: "hour",
+                              quantity: .value(count * Q.monthlyHours(context)),
+                              priceKey: "azure/\(service)/\(region)/compute/\(name.lowercased())"))
+        } else {
+            out.add(UsageLine("Compute", unit: "hour", quantity: .unknownUntilApply(attribute: "sku_name"), priceKey: "azure/\(service)/\(region)/compute/?"))
+        }
+        let gb: Decimal
+        if r.type == "azurerm_postgresql_flexible_server" {
+            gb = (a["storage_mb"].decimal ?? 32768) / 1024
+            if a["storage_mb"].decimal == nil { out.assume("storage_mb not set: 32 GiB, the Azure default") }
+        } else {
+            gb = a["storage"].block["size_gb"].decimal ?? 20
+            if a["storage"].block["size_gb"].decimal == nil { out.assume("storage size not set: 20 GB, the Azure default") }
+        }
+        out.add(UsageLine("Storage", unit: "GB-month", quantity: .value(gb * count), priceKey: "azure/\(service)/\(region)/storage"))
+        out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Q.usage("additional_backup_storage_gb", context),
+                          priceKey: "azure/\(service)/\(region)/backup", usageBased: true))
+        return out
+    }
+}
+
+/// `azurerm_storage_account`: capacity by kind, tier, replication and access tier (usage: `storage_gb`).
+struct AzureStorageAccountPricer: Pricer {
+    let resourceTypes = ["azurerm_storage_account"]
+    let attributes: Set<String> = ["account_kind", "account_tier", "account_replication_type", "access_tier"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let region = Azure.region(r, &out)
+        let a = r.attributes
+        let kind = (a["account_kind"].nonEmptyString ?? "StorageV2").lowercased()
+        let tier = (a["account_tier"].nonEmptyString ?? "Standard").lowercased()
+        let replication = (a["account_replication_type"].nonEmptyString ?? "LRS").lowercased().replacing("ragzrs", with: "ra-gzrs")
+            .replacing("ragrs", with: "ra-grs")
+        let access = (a["access_tier"].nonEmptyString ?? "Hot").lowercased()
+        out.add(UsageLine("Capacity (\(tier), \(replication.uppercased()), \(access))", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+                          priceKey: "azure/storage/\(region)/\(kind)/\(tier)-\(replication)-\(access)/capacity", usageBased: true))
+        out.assume("operations, data retrieval and geo-replication transfer are not priced")
+        return out
+    }
+}
+
+/// `azurerm_service_plan`, `azurerm_app_service_plan`: workers × hours by SKU and OS. Free and consumption plans cost nothing here.
+struct AzureServicePlanPricer: Pricer {
+    let resourceTypes = ["azurerm_service_plan", "azurerm_app_service_plan"]
+    let attributes: Set<String> = ["sku_name", "os_type", "worker_count", "sku", "kind", "reserved"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let region = Azure.region(r, &out)
+        let a = r.attributes
+        let sku: String, os: String, workers: Quantity
+        if r.type == "azurerm_service_plan" {
+            sku = a["sku_name"].nonEmptyString ?? "?"
+            os = ["Linux": "linux", "Windows": "windows", "WindowsContainer": "windows-container"][a["os_type"].nonEmptyString ?? "Windows"] ?? "windows"
+            workers = Q.number(a["worker_count"], attribute: "worker_count") ?? .value(1)
+        } else {
+            let block = a["sku"].block
+            sku = block["size"].nonEmptyString ?? "?"
+            let kind = (a["kind"].nonEmptyString ?? "Windows").lowercased()
+            os = kind == "linux" || a["reserved"].bool == true ? "linux" : (kind == "xenon" ? "windows-container" : "windows")
+            workers = Q.number(block["capacity"], attribute: "sku.capacity") ?? .value(1)
+        }
+        let upper = sku.uppercased()
+        if upper == "F1" || upper == "FREE" {
+            out.assume("Free plan: no charge")
+            return out
+        }
+        if upper == "Y1" || upper.hasPrefix("FC") {
+            out.assume("Consumption plan: billed per execution by the function apps on it, not priced here")
+            return out
+        }
+        out.add(UsageLine("Instance usage (\(sku), \(os))", unit: "hour", quantity: Q.scaled(workers, by: Q.monthlyHours(context)),
+                          priceKey: "azure/app-service/\(region)/\(sku.lowercased())/\(os)"))
+        return out
+    }
+}

@@ -1,0 +1,132 @@
+import FoundationEssentials
+/// `azurerm_public_ip`: an hourly charge by SKU (Basic, Standard), allocation (static, dynamic) and tier (regional, global).
+struct AzurePublicIPPricer: Pricer {
+    let resourceTypes = ["azurerm_public_ip"]
+    let attributes: Set<String> = ["sku", "allocation_method", "sku_tier"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let region = Azure.region(r, &out)
+        let a = r.attributes
+        let sku = (a["sku"].nonEmptyString ?? "Standard").lowercased()
+        if a["sku"].isNull { out.assume("sku not set: Standard, the azurerm 4.x default") }
+        let allocation = (a["allocation_method"].nonEmptyString ?? "Static").lowercased()
+        let global = a["sku_tier"].string == "Global"
+        out.add(UsageLine("IP address (\(allocation), \(global ? "global" : "regional"), \(sku))", unit: "hour",
+                          quantity: .value(Q.monthlyHours(context)),
+                          priceKey: "azure/public-ip/\(region)/\(sku)-\(allocation)\(global ? "-global" : "")"))
+        return out
+    }
+}
+
+/// `azurerm_lb`: Standard load balancers bill data processed (usage); rules are priced by `azurerm_lb_rule`. Basic is free.
+struct AzureLoadBalancerPricer: Pricer {
+    let resourceTypes = ["azurerm_lb"]
+    let attributes: Set<String> = ["sku"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let region = Azure.region(r, &out)
+        let sku = r.attributes["sku"].nonEmptyString ?? "Basic"
+        guard sku != "Basic" else {
+            out.assume("Basic load balancer: no charge (retired by Azure in September 2025)")
+            return out
+        }
+        out.add(UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
+                          priceKey: "azure/lb/\(region)/standard/data", usageBased: true))
+        return out
+    }
+}
+
+/// `azurerm_lb_rule`, `azurerm_lb_outbound_rule`: rule hours on a Standard load balancer (free on Basic).
+struct AzureLoadBalancerRulePricer: Pricer {
+    let resourceTypes = ["azurerm_lb_rule", "azurerm_lb_outbound_rule"]
+    let attributes: Set<String> = ["loadbalancer_id"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let lb = context.referenced("azurerm_lb", from: r, attribute: "loadbalancer_id")
+        if let lb, (lb.attributes["sku"].nonEmptyString ?? "Basic") == "Basic" {
+            out.assume("rule of a Basic load balancer: no charge")
+            return out
+        }
+        var resource = r
+        resource.region = r.region ?? lb?.region
+        let region = Azure.region(resource, &out)
+        out.add(UsageLine("Rule usage", unit: "hour", quantity: .value(Q.monthlyHours(context)), priceKey: "azure/lb/\(region)/standard/rule"))
+        out.assume("each rule at the per-rule price; Azure bundles the first five rules of a load balancer at a fixed hourly price that is not in the price book")
+        return out
+    }
+}
+
+/// `azurerm_nat_gateway`: hours plus GB processed (usage).
+struct AzureNATGatewayPricer: Pricer {
+    let resourceTypes = ["azurerm_nat_gateway"]
+    let attributes: Set<String> = ["sku_name"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let region = Azure.region(r, &out)
+        out.add(UsageLine("NAT gateway", unit: "hour", quantity: .value(Q.monthlyHours(context)), priceKey: "azure/nat-gateway/\(region)/hours"))
+        out.add(UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
+                          priceKey: "azure/nat-gateway/\(region)/data", usageBased: true))
+        return out
+    }
+}
+
+/// `azurerm_firewall`: deployment hours by tier (in a virtual network or a secured virtual hub) plus GB processed.
+struct AzureFirewallPricer: Pricer {
+    let resourceTypes = ["azurerm_firewall"]
+    let attributes: Set<String> = ["sku_name", "sku_tier"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let region = Azure.region(r, &out)
+        let tier = (r.attributes["sku_tier"].nonEmptyString ?? "Standard").lowercased()
+        let hub = r.attributes["sku_name"].string == "AZFW_Hub"
+        out.add(UsageLine("Deployment (\(tier.capitalized)\(hub ? ", secured virtual hub" : ""))", unit: "hour",
+                          quantity: .value(Q.monthlyHours(context)), priceKey: "azure/firewall/\(region)/\(tier)\(hub ? "-hub" : "")"))
+        out.add(UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
+                          priceKey: "azure/firewall/\(region)/\(tier)/data", usageBased: true))
+        return out
+    }
+}
+
+/// `azurerm_application_gateway`: v2 gateways bill fixed hours plus capacity units (usage, or the autoscale minimum).
+struct AzureApplicationGatewayPricer: Pricer {
+    let resourceTypes = ["azurerm_application_gateway"]
+    let attributes: Set<String> = ["sku", "autoscale_configuration"]
+
+    func usage(of r: Resource, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        let region = Azure.region(r, &out)
+        let sku = r.attributes["sku"].block
+        let tier = sku["tier"].nonEmptyString ?? sku["name"].nonEmptyString ?? "Standard_v2"
+        let key: String
+        switch tier {
+        case "Standard_v2": key = "standard-v2"
+        case "WAF_v2": key = "waf-v2"
+        case "Basic": key = "basic"
+        default: key = tier.lowercased().replacingUnderscores() + "/" + (sku["name"].nonEmptyString ?? "?").lowercased()
+        }
+        out.add(UsageLine("Gateway usage (\(tier))", unit: "hour", quantity: .value(Q.monthlyHours(context)),
+                          priceKey: "azure/application-gateway/\(region)/\(key)"))
+        guard tier.hasSuffix("_v2") else { return out }
+        let units: Quantity
+        if let cu = context.usage["capacity_units"] {
+            units = .value(cu * Q.monthlyHours(context))
+        } else if let min = r.attributes["autoscale_configuration"].block["min_capacity"].decimal, min > 0 {
+            units = .value(min * 10 * Q.monthlyHours(context))
+            out.assume("capacity units: the autoscale minimum of \(Money.plain(min)) instances reserves \(Money.plain(min * 10)) units (10 per instance); set capacity_units for the average in use")
+        } else {
+            units = .usageNotGiven
+        }
+        out.add(UsageLine("Capacity units", unit: "CU-hour", quantity: units,
+                          priceKey: "azure/application-gateway/\(region)/\(key)/capacity-units", usageBased: true))
+        return out
+    }
+}
+
+extension String {
+    func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
+}

