@@ -9,6 +9,8 @@ public struct EstimateOptions: Sendable {
     public var profile: ClusterProfile
     /// JSON files that are not plans are passed over instead of rejected (a hook given every staged .json).
     public var skipOtherFiles = false
+    /// Mapping rules to the user's price book (`custom_prices` in .costgate.yml).
+    public var customPrices: [CustomPriceRule] = []
 
     public init(usage: UsageFile = UsageFile(), pricebooks: PriceBookSet, view: PriceView = .list,
                 defaultRegion: String = "us-east-1", regionWasGiven: Bool = false, profile: ClusterProfile = .openCostDefault) {
@@ -28,9 +30,13 @@ public struct Estimator: Sendable {
     public init(registry: PricerRegistry = .standard) { self.registry = registry }
 
     /// The plan reader configured to decode only what this registry's pricers read.
-    public func planReader(defaultRegion: String, regionWasGiven: Bool) -> PlanReader {
+    public func planReader(defaultRegion: String, regionWasGiven: Bool, customPrices: [CustomPriceRule] = []) -> PlanReader {
         let registry = self.registry
-        return PlanReader(options: .init(defaultRegion: defaultRegion, regionWasGiven: regionWasGiven)) { registry.attributes(for: $0) }
+        return PlanReader(options: .init(defaultRegion: defaultRegion, regionWasGiven: regionWasGiven)) { type in
+            var set = registry.attributes(for: type)
+            for rule in customPrices where rule.matches(type) { if let a = rule.attribute { set.insert(a) } }
+            return set
+        }
     }
 
     public func estimate(_ resources: [Resource], inputs: [String], options: EstimateOptions) throws -> Estimate {
@@ -59,7 +65,8 @@ public struct Estimator: Sendable {
             default:
                 break
             }
-            guard let pricer = registry.pricer(for: r.type) else {
+            let custom = options.customPrices.filter { $0.matches(r.type) }.map { $0.line(for: r) }
+            guard let pricer = registry.pricer(for: r.type) ?? (custom.isEmpty ? nil : CustomOnlyPricer()) else {
                 let reason: SkipReason = registry.isFree(r.type) ? .free : .unsupported
                 skipped.append(SkippedResource(address: r.address, type: r.type, reason: reason,
                                                detail: reason == .free ? nil : "not supported yet", location: r.location))
@@ -70,7 +77,8 @@ public struct Estimator: Sendable {
             }
             let context = PricingContext(usage: options.usage.values(for: r), index: index, asOf: asOf ?? "9999-12-31",
                                          profile: options.profile)
-            let usage = pricer.usage(of: r, context: context)
+            var usage = pricer.usage(of: r, context: context)
+            usage.lines += custom
             if usage.lines.isEmpty {
                 // e.g. a gateway VPC endpoint or an ECS service on EC2: nothing of its own to pay for
                 skipped.append(SkippedResource(address: r.address, type: r.type, reason: .free,
@@ -110,4 +118,11 @@ public struct Estimator: Sendable {
         return Estimate(currency: "USD", pricebooks: options.pricebooks.usedBooks.filter { ids.contains($0.id) }, inputs: inputs, resources: priced,
                         skipped: skipped, assumptions: runNotes, warnings: warnings)
     }
+}
+
+/// Stands in for a pricer when only custom mapping rules price a type.
+private struct CustomOnlyPricer: Pricer {
+    let resourceTypes: [String] = []
+    let attributes: Set<String> = []
+    func usage(of resource: Resource, context: PricingContext) -> PricedUsage { PricedUsage() }
 }

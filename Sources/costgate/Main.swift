@@ -99,8 +99,19 @@ struct PricingOptions: ParsableArguments {
         let usageFile = try usagePath.map { try UsageFile.load(path: $0) } ?? UsageFile()
         let profile = try profilePath.map { try ClusterProfile.load(path: $0) } ?? .openCostDefault
         let priceView = try config?.view(view) ?? (view == "list" ? .list : { throw CostGateError("no pricing view \(view): views are defined in .costgate.yml") }())
-        return (EstimateOptions(usage: usageFile, pricebooks: PriceBookSet(paths: books, books: profile.books), view: priceView,
-                                defaultRegion: region ?? "us-east-1", regionWasGiven: region != nil, profile: profile), books)
+        var bookPaths = books
+        if let custom = config?.customPricebook.map({ config!.resolve($0) }) {
+            let book = try PriceBook.load(path: custom)
+            guard bookPaths[book.id] == nil else {
+                throw CostGateError("custom price book id \(book.id) is also a shipped book's id; give it its own, such as internal",
+                                    at: SourceLocation(file: custom, line: nil, column: nil))
+            }
+            bookPaths[book.id] = custom
+        }
+        var options = EstimateOptions(usage: usageFile, pricebooks: PriceBookSet(paths: bookPaths, books: profile.books), view: priceView,
+                                      defaultRegion: region ?? "us-east-1", regionWasGiven: region != nil, profile: profile)
+        options.customPrices = config?.customPrices ?? []
+        return (options, books)
     }
 }
 

@@ -166,3 +166,39 @@ extension String {
         #expect(try CLI.run(["--version"]).status == 0)
     }
 }
+
+/// Custom prices: a user price book and mapping rules price what no pricer knows (issue 5).
+@Suite struct CustomPriceTests {
+    static let dir = CLI.root + "/examples/custom-prices"
+
+    @Test func mappingRulesPriceTypesNoPricerKnows() throws {
+        let r = try CLI.run(["estimate", "--config", Self.dir + "/.costgate.yml"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // 3 monitors × $15 (count), 3 runner slots (an attribute) × $40, 2 namespaces × $2: computed by hand
+        #expect(r.stdout.contains(" └─ Datadog monitor                                    1  month      $15.00        $15.00\n"))
+        #expect(r.stdout.contains(" └─ CI runner slots                                    3  month      $40.00       $120.00\n"))
+        #expect(r.stdout.contains("TOTAL MONTHLY COST: $169.00 USD\n  observability: $165.00\n  platform: $4.00\n"))
+        #expect(r.stdout.hasPrefix("Price book: internal 2026.11.0 (effective 2026-11-01)"))
+        let json = try CLI.run(["estimate", "--config", Self.dir + "/.costgate.yml", "--format", "json"])
+        #expect(json.stdout.contains("\"priceKey\": \"internal/k8s/namespace\",\n          \"priceSource\": \"acme/finops/rate-card/2026.md@- (2026-11-01)\""), "\(json.stdout)")
+    }
+
+    @Test func withoutTheRulesTheyAreNotSupported() throws {
+        let r = try CLI.run(["estimate", Self.dir + "/plan.json"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("datadog_monitor.api_latency  unsupported: not supported yet"))
+    }
+
+    @Test func aRuleNeedsAPriceAndItsBookItsOwnID() throws {
+        let tmp = "/tmp/costgate-custom-\(getpid())"
+        mkdir(tmp, 0o755)
+        try FileIO.writeAtomically("custom_prices:\n  rules:\n    - {resource_types: [datadog_monitor], quantity: 2, quantity_attribute: x, price: a/b}\n",
+                                   to: tmp + "/.costgate.yml")
+        let r = try CLI.run(["estimate", "--config", tmp + "/.costgate.yml", Self.dir + "/plan.json"])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasSuffix(".costgate.yml:3:76: give quantity or quantity_attribute, not both\n"), "\(r.stderr)")
+        try FileIO.writeAtomically("custom_prices:\n  pricebook: \(CLI.root)/pricebooks/aws/aws-2026.11.0.tsv\n  rules: []\n", to: tmp + "/.costgate.yml")
+        let clash = try CLI.run(["estimate", "--config", tmp + "/.costgate.yml", Self.dir + "/plan.json"])
+        #expect(clash.status == 2 && clash.stderr.contains("custom price book id aws is also a shipped book's id"), "\(clash.stderr)")
+    }
+}

@@ -33,6 +33,18 @@ import Testing
         #expect(e.resources[0].components.first { $0.priceKey.contains("/instance/t3.small/") }?.unitPrice == Decimal(string: "0.015")!)
     }
 
+    @Test func aCommitmentBlendsItsRateOverTheShareItCovers() throws {
+        let view = PriceView(name: "committed", commitments: [.init(prices: Glob("aws/ec2/*/instance/*"), percent: 28, coveragePercent: 80)])
+        let list = try estimate("cmd__infracost__testdata__plan_with_target.json", view: .list)
+        let e = try estimate("cmd__infracost__testdata__plan_with_target.json", view: view)
+        #expect(list.resources.flatMap(\.components).map(\.quantity) == e.resources.flatMap(\.components).map(\.quantity))
+        // t3.small $0.0208/h: 80% of hours at 28% off → $0.0208 × (1 − 0.224) = $0.0161408; the volume stays at list
+        let hours = try #require(e.resources[0].components.first { $0.priceKey.contains("/instance/t3.small/") })
+        #expect(hours.unitPrice == Decimal(string: "0.0161408")!)
+        let volume = try #require(e.resources[0].components.first { $0.priceKey.contains("aws/ebs/") })
+        #expect(volume.unitPrice == Decimal(string: "0.1")!)
+    }
+
     @Test func viewsAreReadFromTheConfiguration() throws {
         let c = try loadConfig("""
         views:
@@ -47,6 +59,8 @@ import Testing
         #expect(throws: CostGateError.self) { try c.view("retail") }
         #expect(configError("views:\n  - {name: n, discount_percent: 120}\n") == "F:2:33: discount_percent must be between 0 and 100")
         #expect(configError("views:\n  - {name: list}\n") == "F:2:5: view list is defined twice (list is built in)")
+        let committed = try loadConfig("views:\n  - name: c\n    commitments: [{prices: \"gcp/compute/*\", discount_percent: 37}]\n").view("c")
+        #expect(committed.commitments == [.init(prices: Glob("gcp/compute/*"), percent: 37, coveragePercent: 100)])
     }
 }
 

@@ -31,6 +31,9 @@ public struct Config: Sendable {
     public var exemptions: [Exemption] = []
     /// Pricing views (`--view NAME`); `list` is always there.
     public var views: [PriceView] = []
+    /// The user's own price book and the rules that map resource types to its prices.
+    public var customPricebook: String?
+    public var customPrices: [CustomPriceRule] = []
 
     public init(directory: String = ".") { self.directory = directory }
 
@@ -74,7 +77,8 @@ public struct Config: Sendable {
         config.path = path
         guard let root = try YAMLReader.parseSingle(bytes, file: path) else { return config }
         let top = try ConfigNode(root, "the configuration")
-        try top.only(["version", "pricebooks", "usage", "cluster_profile", "region", "projects", "policies", "exemptions", "views"])
+        try top.only(["version", "pricebooks", "usage", "cluster_profile", "region", "projects", "policies", "exemptions", "views",
+                      "custom_prices"])
         if let v = top["version"] {
             guard try v.string("version") == "1" else { throw CostGateError("version must be 1", at: v.node.location) }
         }
@@ -108,6 +112,14 @@ public struct Config: Sendable {
             }
             config.views.append(view)
         }
+        if let c = top["custom_prices"] {
+            let node = try c.mapping("custom_prices")
+            try node.only(["pricebook", "rules"])
+            config.customPricebook = try node["pricebook"]?.string("pricebook")
+            for rule in try node.required("rules").list("custom_prices rules") {
+                config.customPrices.append(try Self.decodeCustomRule(rule))
+            }
+        }
         for e in try top["exemptions"]?.list("exemptions") ?? [] {
             try e.only(["policy", "addresses", "reason"])
             let policy = try e.required("policy").string("policy")
@@ -134,10 +146,31 @@ extension Config {
         return v
     }
 
+    /// `{name, resource_types, price, unit, quantity: count | N, quantity_attribute, quantity_times}`.
+    static func decodeCustomRule(_ entry: ConfigNode) throws -> CustomPriceRule {
+        try entry.only(["name", "resource_types", "price", "unit", "quantity", "quantity_attribute", "quantity_times"])
+        let key = try entry.required("price").string("price")
+        let types = try entry.required("resource_types").strings("resource_types").map(Glob.init)
+        let unit = try entry["unit"]?.string("unit") ?? "month"
+        var quantity = CustomPriceRule.QuantitySource.count
+        if let q = entry["quantity"] {
+            if try q.string("quantity") != "count" { quantity = .constant(try q.amount("quantity (count or a number)")) }
+        }
+        if let a = entry["quantity_attribute"] {
+            guard entry["quantity"] == nil else {
+                throw CostGateError("give quantity or quantity_attribute, not both", at: a.node.location)
+            }
+            quantity = .attribute(try a.string("quantity_attribute"), times: try entry["quantity_times"]?.amount("quantity_times") ?? 1)
+        } else if let t = entry["quantity_times"] {
+            throw CostGateError("quantity_times goes with quantity_attribute", at: t.node.location)
+        }
+        return CustomPriceRule(name: try entry["name"]?.string("name") ?? key, types: types, priceKey: key, unit: unit, quantity: quantity)
+    }
+
     static func decodeView(_ entry: ConfigNode) throws -> PriceView {
         let name = try entry.required("name").string("name")
         let node = entry.named("view \(name)")
-        try node.only(["name", "description", "discount_percent", "discounts", "overrides"])
+        try node.only(["name", "description", "discount_percent", "discounts", "overrides", "commitments"])
         func percent(_ v: ConfigValue, _ what: String) throws -> Decimal {
             let p = try v.amount(what)
             guard p <= 100 else { throw CostGateError("\(what) must be between 0 and 100", at: v.node.location) }
@@ -148,6 +181,12 @@ extension Config {
         for d in try node["discounts"]?.list("discounts") ?? [] {
             try d.only(["prices", "percent"])
             view.discounts.append(.init(prices: Glob(try d.required("prices").string("prices")), percent: try percent(d.required("percent"), "percent")))
+        }
+        for c in try node["commitments"]?.list("commitments") ?? [] {
+            try c.only(["prices", "discount_percent", "coverage_percent"])
+            view.commitments.append(.init(prices: Glob(try c.required("prices").string("prices")),
+                                          percent: try percent(c.required("discount_percent"), "discount_percent"),
+                                          coveragePercent: try c["coverage_percent"].map { try percent($0, "coverage_percent") } ?? 100))
         }
         if let o = node["overrides"] {
             let m = try o.mapping("overrides (price key or glob: unit price)")

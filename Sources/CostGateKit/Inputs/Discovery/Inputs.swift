@@ -112,7 +112,8 @@ public struct Run: Sendable {
 
     /// The resources of these inputs, in order, and what the readers skipped.
     public func read(_ inputs: [InputFile]) throws -> (resources: [Resource], skipped: [SkippedResource], files: [String]) {
-        let reader = estimator.planReader(defaultRegion: options.defaultRegion, regionWasGiven: options.regionWasGiven)
+        let reader = estimator.planReader(defaultRegion: options.defaultRegion, regionWasGiven: options.regionWasGiven,
+                                          customPrices: options.customPrices)
         var resources: [Resource] = []
         var skipped: [SkippedResource] = []
         for input in inputs {
