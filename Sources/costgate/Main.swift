@@ -197,9 +197,12 @@ func review(_ report: ReportOptions, _ pricing: PricingOptions, base: BaseSource
         refs = [try PriceBook.load(path: aws).ref]
     }
     let diffs = outcomes.compactMap(\.diff)
-    let rendered = Report(estimate: estimate, pricebooks: refs, view: projects[0].options.view,
+    var rendered = Report(estimate: estimate, pricebooks: refs, view: projects[0].options.view,
                           diff: diffs.isEmpty ? nil : CostDiff.merged(diffs), baseDescription: review.baseDescription,
                           projects: outcomes, findings: findings, policies: policies)
+    if let key = config?.sharedCostsBy {
+        rendered.teams = TeamBreakdown(estimate: estimate, key: key, costs: config?.sharedCosts ?? [])
+    }
     let renderStarted = ContinuousClock().now
     // every report is rendered before any file is put in place: an error leaves nothing half-written
     var sinks: [OutputSink] = []

@@ -70,7 +70,7 @@ func configError(_ text: String) -> String? {
     }
 
     @Test func mistakesAreOneLineWithTheirPlace() {
-        #expect(configError("version: 1\nbudgets: 5\n") == "F:2:1: unknown key `budgets` in the configuration; known keys: version, pricebooks, usage, cluster_profile, region, projects, policies, exemptions, views, custom_prices")
+        #expect(configError("version: 1\nbudgets: 5\n") == "F:2:1: unknown key `budgets` in the configuration; known keys: version, pricebooks, usage, cluster_profile, region, projects, policies, exemptions, views, custom_prices, shared_costs")
         #expect(configError("policies:\n  - name: b\n    type: budget\n    monthly_limt: 5\n")
                 == "F:4:5: unknown key `monthly_limt` in policy b; known keys: name, type, severity, scope, description, monthly_limit, max_increase, max_increase_percent")
         #expect(configError("policies:\n  - name: b\n    type: budget\n    monthly_limit: lots\n")

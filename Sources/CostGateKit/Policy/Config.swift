@@ -34,6 +34,9 @@ public struct Config: Sendable {
     /// The user's own price book and the rules that map resource types to its prices.
     public var customPricebook: String?
     public var customPrices: [CustomPriceRule] = []
+    /// The tag/label key that names teams (`namespace` for namespaces) and the costs shared among them.
+    public var sharedCostsBy: String?
+    public var sharedCosts: [SharedCost] = []
 
     public init(directory: String = ".") { self.directory = directory }
 
@@ -78,7 +81,7 @@ public struct Config: Sendable {
         guard let root = try YAMLReader.parseSingle(bytes, file: path) else { return config }
         let top = try ConfigNode(root, "the configuration")
         try top.only(["version", "pricebooks", "usage", "cluster_profile", "region", "projects", "policies", "exemptions", "views",
-                      "custom_prices"])
+                      "custom_prices", "shared_costs"])
         if let v = top["version"] {
             guard try v.string("version") == "1" else { throw CostGateError("version must be 1", at: v.node.location) }
         }
@@ -118,6 +121,14 @@ public struct Config: Sendable {
             config.customPricebook = try node["pricebook"]?.string("pricebook")
             for rule in try node.required("rules").list("custom_prices rules") {
                 config.customPrices.append(try Self.decodeCustomRule(rule))
+            }
+        }
+        if let c = top["shared_costs"] {
+            let node = try c.mapping("shared_costs")
+            try node.only(["by", "costs"])
+            config.sharedCostsBy = try node.required("by").string("by")
+            for entry in try node["costs"]?.list("shared costs") ?? [] {
+                config.sharedCosts.append(try Self.decodeSharedCost(entry))
             }
         }
         for e in try top["exemptions"]?.list("exemptions") ?? [] {
@@ -165,6 +176,31 @@ extension Config {
             throw CostGateError("quantity_times goes with quantity_attribute", at: t.node.location)
         }
         return CustomPriceRule(name: try entry["name"]?.string("name") ?? key, types: types, priceKey: key, unit: unit, quantity: quantity)
+    }
+
+    /// `{name, monthly_cost, resources, allocate: cpu|memory|cost|weights, weights}`.
+    static func decodeSharedCost(_ entry: ConfigNode) throws -> SharedCost {
+        try entry.only(["name", "monthly_cost", "resources", "allocate", "weights"])
+        let name = try entry.required("name").string("name")
+        let allocate = try entry.required("allocate")
+        guard let basis = SharedCost.Basis(rawValue: try allocate.string("allocate")) else {
+            throw CostGateError("allocate must be cpu, memory, cost or weights", at: allocate.node.location)
+        }
+        var cost = SharedCost(name: name, basis: basis)
+        cost.monthlyCost = try entry["monthly_cost"]?.amount("monthly_cost") ?? 0
+        cost.resources = try entry["resources"]?.strings("resources").map(Glob.init) ?? []
+        guard entry["monthly_cost"] != nil || !cost.resources.isEmpty else {
+            throw CostGateError("shared cost \(name) needs monthly_cost, resources, or both", at: entry.node.location)
+        }
+        if let w = entry["weights"] {
+            let m = try w.mapping("weights (team: weight)")
+            for key in m.keys { if let v = m[key] { cost.weights[key] = try v.amount("the weight of \(key)") } }
+        }
+        guard (basis == .weights) == !cost.weights.isEmpty else {
+            throw CostGateError(basis == .weights ? "allocate: weights needs weights (team: weight)" : "weights go with allocate: weights",
+                                at: (entry["weights"] ?? allocate).node.location)
+        }
+        return cost
     }
 
     static func decodeView(_ entry: ConfigNode) throws -> PriceView {

@@ -45,6 +45,19 @@ public struct JSONReporter: Reporter {
                 return .object(fields)
             }))
         }
+        if let t = report.teams {
+            member("byTeam", .object([
+                ("key", .string(t.key)),
+                ("sharedCosts", .array(t.pools.map { .object([("name", .string($0.name)), ("monthlyCost", .string(f.money($0.amount))),
+                                                               ("allocatedBy", .string($0.basis.rawValue))]) })),
+                ("teams", .array(t.teams.map { team in
+                    .object([("name", .string(team.name)), ("ownMonthlyCost", .string(f.money(team.direct))),
+                             ("shares", .object(t.pools.map { ($0.name, .string(f.money(team.shares[$0.name] ?? 0))) })),
+                             ("totalMonthlyCost", .string(f.money(team.total)))])
+                })),
+                ("totalMonthlyCost", .string(f.money(t.total))),
+            ]))
+        }
         out.write("  \"resources\": [")
         if let d = report.diff {
             for (i, r) in d.resources.enumerated() {

@@ -88,6 +88,13 @@ public struct MarkdownReporter: Reporter {
             for r in shown { md += "| `\(Self.code(Self.qualified(r.address, r.project, named.count > 1)))` | \(f.dollars(r.monthlyCost)) |\n" }
             md += "\n</details>\n\n"
         }
+        if let t = report.teams {
+            let (header, rows, footer) = t.lines(f)
+            md += "#### \(header)\n\n| Team | Own | " + t.pools.map { Self.cell($0.name) + " |" }.joined(separator: " ") + " Total |\n"
+            md += "| --- | ---: |" + String(repeating: " ---: |", count: t.pools.count) + " ---: |\n"
+            for r in rows { md += "| \(Self.cell(r.team)) | \(r.own) | " + r.shares.map { $0 + " |" }.joined(separator: " ") + " \(r.total) |\n" }
+            md += "\n\(Self.escape(footer))\n\n"
+        }
         // policies
         let findings = TableReporter.ordered(report.findings)
         if !findings.isEmpty {

@@ -15,6 +15,8 @@ public struct Report: Sendable {
     public var findings: [Finding]
     /// The policies that were applied (rules in SARIF, test cases in JUnit).
     public var policies: [Policy]
+    /// The "by team" breakdown with shared costs allocated, when the configuration asks for it.
+    public var teams: TeamBreakdown?
 
     public init(estimate: Estimate, pricebooks: [PriceBookRef], view: PriceView = .list, diff: CostDiff? = nil,
                 baseDescription: String? = nil, projects: [ProjectOutcome] = [], findings: [Finding] = [], policies: [Policy] = []) {

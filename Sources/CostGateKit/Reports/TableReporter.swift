@@ -9,7 +9,20 @@ public struct TableReporter: Reporter {
     public func write(_ report: Report, to out: OutputSink) throws {
         let f = Format()
         if let d = report.diff { writeDiff(d, report, f, out) } else { writeEstimate(report, f, out) }
+        if let teams = report.teams { Self.writeTeams(teams, f, out) }
         writeFindings(report.findings, out)
+    }
+
+    static func writeTeams(_ teams: TeamBreakdown, _ f: Format, _ out: OutputSink) {
+        let (header, rows, footer) = teams.lines(f)
+        out.write("\n\(header):\n")
+        let names = teams.pools.map(\.name)
+        let widths = [rows.map(\.team.displayWidth).max() ?? 0, rows.map(\.own.displayWidth).max() ?? 0]
+        for r in rows {
+            let shares = zip(names, r.shares).map { " + \($1) \($0)" }.joined()
+            out.write("  \(r.team)\(String(repeating: " ", count: widths[0] - r.team.displayWidth))  \(String(repeating: " ", count: widths[1] - r.own.displayWidth))\(r.own) own\(shares) = \(r.total)\n")
+        }
+        out.write("  \(footer)\n")
     }
 
     private func writeEstimate(_ report: Report, _ f: Format, _ out: OutputSink) {

@@ -1,0 +1,47 @@
+import FoundationEssentials
+import Testing
+@testable import CostGateKit
+
+@Suite struct SharedCostTests {
+    @Test func sharesAddUpToTheCent() {
+        var seed: UInt64 = 42
+        func next() -> UInt64 { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return seed >> 33 }
+        for _ in 0..<500 {
+            let amount = Decimal(Int(next() % 1_000_000)) / 100
+            var basis: [String: Decimal] = [:]
+            for t in 0..<Int(1 + next() % 7) { basis["team\(t)"] = Decimal(Int(next() % 1000)) / 7 }
+            let split = TeamBreakdown.split(amount, by: basis)
+            #expect(split.reduce(Decimal(0)) { $0 + $1.1 } == amount, "\(amount) by \(basis)")
+            for (_, share) in split { #expect(Money.rounded(share, scale: 2) == share, "whole cents") }
+        }
+        #expect(TeamBreakdown.split(100, by: ["a": 1, "b": 1, "c": 1]).map(\.1) == [Decimal(string: "33.34")!, Decimal(string: "33.33")!, Decimal(string: "33.33")!])
+        #expect(TeamBreakdown.split(5, by: [:]).map(\.0) == [TeamBreakdown.unallocated], "no basis: the cost stays unallocated, not lost")
+    }
+
+    @Test func theExampleAllocatesByCPUMemoryAndWeights() throws {
+        let dir = Paths.packageRoot + "/examples/shared-costs"
+        let config = try Config.load(path: dir + "/.costgate.yml")
+        let options = EstimateOptions(pricebooks: PriceBookSet(paths: Paths.books))
+        let e = try Run(paths: [dir + "/workloads.yaml"], options: options).estimate()
+        let t = TeamBreakdown(estimate: e, key: try #require(config.sharedCostsBy), costs: config.sharedCosts)
+        #expect(t.teams.map(\.name) == ["ml", "payments", "search"], "platform's ingress is shared, so platform is no team here")
+        for pool in t.pools {
+            #expect(t.teams.reduce(Decimal(0)) { $0 + ($1.shares[pool.name] ?? 0) } == pool.amount, "\(pool.name)")
+        }
+        // CPU requests: payments 3 × 0.5 + 2 × 0.25 = 2, search 2 × 1 = 2, ml 2 → thirds of $73.00
+        #expect(t.teams.map { $0.shares["control plane"]! } == [Decimal(string: "24.34")!, Decimal(string: "24.33")!, Decimal(string: "24.33")!])
+        // memory: payments 4 GiB, search 8, ml 8 of the ingress Service's cost
+        let ingress = try #require(e.resources.first { $0.address == "Service/platform/ingress" }).monthlyCost
+        #expect(t.teams.first { $0.name == "payments" }!.shares["ingress"]! == Money.rounded(ingress * 4 / 20, scale: 2))
+        #expect(Money.rounded(t.total, scale: 2) == Money.rounded(e.totalMonthlyCost, scale: 2) + 73 + 1000, "every dollar lands with a team, none twice")
+    }
+
+    @Test func configurationMistakesHaveTheirPlace() {
+        #expect(configError("shared_costs:\n  by: team\n  costs:\n    - {name: x, monthly_cost: 5, allocate: seats}\n")
+                == "F:4:44: allocate must be cpu, memory, cost or weights")
+        #expect(configError("shared_costs:\n  by: team\n  costs:\n    - {name: x, allocate: cpu}\n")
+                == "F:4:7: shared cost x needs monthly_cost, resources, or both")
+        #expect(configError("shared_costs:\n  by: team\n  costs:\n    - {name: x, monthly_cost: 5, allocate: weights}\n")
+                == "F:4:44: allocate: weights needs weights (team: weight)")
+    }
+}
