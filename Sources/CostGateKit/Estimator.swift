@@ -1,4 +1,6 @@
 import FoundationEssentials
+import Dispatch
+import Synchronization
 /// The options of one run.
 public struct EstimateOptions: Sendable {
     public var usage: UsageFile
@@ -43,62 +45,40 @@ public struct Estimator: Sendable {
         let started = ContinuousClock().now
         defer { Timings.report("price+value", since: started) }
         let index = ResourceIndex(resources)
+        let sorted = resources.sorted(by: { $0.address < $1.address })
+        // lifecycle rules are judged at the AWS book's effective date, so the same inputs price the same on any day
+        let asOf = sorted.contains { $0.provider == .aws } ? (try options.pricebooks.book(for: "aws/")?.effectiveDate ?? "9999-12-31") : "9999-12-31"
+
+        // Each resource is priced on its own: a large run is split in two, one half per core, and the halves
+        // are put back in address order (the output is the same as one pass's).
+        var outcomes = [Outcome?](repeating: nil, count: sorted.count)
+        let chunks = sorted.count >= 2_000 ? 2 : 1
+        let size = (sorted.count + chunks - 1) / max(chunks, 1)
+        let errors = Mutex<[Int: any Error]>([:])
+        outcomes.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            let work: @Sendable (Int) -> Void = { chunk in
+                let strings = Interner()
+                for i in (chunk * size)..<min(sorted.count, (chunk + 1) * size) {
+                    do { out[i] = try self.price(sorted[i], index: index, asOf: asOf, options: options, strings: strings) } catch {
+                        errors.withLock { $0[i] = error }
+                        return
+                    }
+                }
+            }
+            if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+        }
+        if let first = errors.withLock({ $0.min { $0.key < $1.key }?.value }) { throw first }
         var priced: [ResourceCost] = []
         var skipped: [SkippedResource] = []
         var assumed: [String] = []
-        var asOf: String?
-        let strings = Interner()
-
-        for r in resources.sorted(by: { $0.address < $1.address }) {
-            switch r.action {
-            case .delete:
-                skipped.append(SkippedResource(address: r.address, type: r.type, reason: .deleted,
-                                               detail: "the plan deletes it", location: r.location))
-                continue
-            case .forget:
-                skipped.append(SkippedResource(address: r.address, type: r.type, reason: .forgotten,
-                                               detail: "removed from Terraform state; it keeps running and costing outside this plan",
-                                               location: r.location))
-                continue
-            case .read:
-                continue
-            default:
-                break
+        for case let outcome? in outcomes {
+            switch outcome {
+            case .skipped(let s): skipped.append(s)
+            case .priced(let cost, let regionAssumed):
+                priced.append(cost)
+                if regionAssumed { assumed.append(cost.address) }
             }
-            let custom = options.customPrices.filter { $0.matches(r.type) }.map { $0.line(for: r) }
-            guard let pricer = registry.pricer(for: r.type) ?? (custom.isEmpty ? nil : CustomOnlyPricer()) else {
-                let reason: SkipReason = registry.isFree(r.type) ? .free : .unsupported
-                skipped.append(SkippedResource(address: r.address, type: r.type, reason: reason,
-                                               detail: reason == .free ? nil : "not supported yet", location: r.location))
-                continue
-            }
-            if asOf == nil, r.provider == .aws {
-                asOf = try options.pricebooks.book(for: "aws/")?.effectiveDate ?? "9999-12-31"
-            }
-            let context = PricingContext(usage: options.usage.values(for: r), index: index, asOf: asOf ?? "9999-12-31",
-                                         profile: options.profile)
-            var usage = pricer.usage(of: r, context: context)
-            usage.lines += custom
-            if usage.lines.isEmpty {
-                // e.g. a gateway VPC endpoint or an ECS service on EC2: nothing of its own to pay for
-                skipped.append(SkippedResource(address: r.address, type: r.type, reason: .free,
-                                               detail: usage.assumptions.joined(separator: "; "), location: r.location))
-                continue
-            }
-            var components = try options.pricebooks.value(usage.lines, view: options.view)
-            for i in components.indices {
-                components[i].name = strings.intern(components[i].name)
-                components[i].priceKey = strings.intern(components[i].priceKey)
-            }
-            var notes = usage.assumptions.map(strings.intern)
-            if r.regionAssumed, let region = r.region {
-                notes.insert("region not found in the plan: \(region) used\(options.regionWasGiven ? " (--region)" : " (the default; set --region)")", at: 0)
-                assumed.append(r.address)
-            }
-            priced.append(ResourceCost(address: r.address, type: r.type, region: r.region, regionAssumed: r.regionAssumed,
-                                       action: r.action, components: components, assumptions: notes, location: r.location,
-                                       ceiling: usage.ceiling, namespace: r.provider == .kubernetes ? r.moduleAddress : nil,
-                                       tags: r.tags))
         }
         var runNotes: [String] = []
         if priced.contains(where: { $0.type.hasPrefix("k8s:") }) {
@@ -117,6 +97,57 @@ public struct Estimator: Sendable {
         let ids = Set(priced.flatMap { $0.components.map { String($0.priceKey.prefix { $0 != "/" }) } })
         return Estimate(currency: "USD", pricebooks: options.pricebooks.usedBooks.filter { ids.contains($0.id) }, inputs: inputs, resources: priced,
                         skipped: skipped, assumptions: runNotes, warnings: warnings)
+    }
+
+    private enum Outcome {
+        case skipped(SkippedResource)
+        case priced(ResourceCost, regionAssumed: Bool)
+    }
+
+    /// One resource: skipped with its reason, or its usage lines valued. Nil for data sources (not listed).
+    private func price(_ r: Resource, index: ResourceIndex, asOf: String, options: EstimateOptions, strings: Interner) throws -> Outcome? {
+        switch r.action {
+        case .delete:
+            return .skipped(SkippedResource(address: r.address, type: r.type, reason: .deleted,
+                                            detail: "the plan deletes it", location: r.location))
+        case .forget:
+            return .skipped(SkippedResource(address: r.address, type: r.type, reason: .forgotten,
+                                            detail: "removed from Terraform state; it keeps running and costing outside this plan",
+                                            location: r.location))
+        case .read:
+            return nil
+        default:
+            break
+        }
+        let custom = options.customPrices.filter { $0.matches(r.type) }.map { $0.line(for: r) }
+        guard let pricer = registry.pricer(for: r.type) ?? (custom.isEmpty ? nil : CustomOnlyPricer()) else {
+            let reason: SkipReason = registry.isFree(r.type) ? .free : .unsupported
+            return .skipped(SkippedResource(address: r.address, type: r.type, reason: reason,
+                                            detail: reason == .free ? nil : "not supported yet", location: r.location))
+        }
+        let context = PricingContext(usage: options.usage.values(for: r), index: index, asOf: asOf, profile: options.profile)
+        var usage = pricer.usage(of: r, context: context)
+        usage.lines += custom
+        if usage.lines.isEmpty {
+            // e.g. a gateway VPC endpoint or an ECS service on EC2: nothing of its own to pay for
+            return .skipped(SkippedResource(address: r.address, type: r.type, reason: .free,
+                                            detail: usage.assumptions.joined(separator: "; "), location: r.location))
+        }
+        var components = try options.pricebooks.value(usage.lines, view: options.view)
+        for i in components.indices {
+            components[i].name = strings.intern(components[i].name)
+            components[i].priceKey = strings.intern(components[i].priceKey)
+        }
+        var notes = usage.assumptions.map(strings.intern)
+        var regionAssumed = false
+        if r.regionAssumed, let region = r.region {
+            notes.insert("region not found in the plan: \(region) used\(options.regionWasGiven ? " (--region)" : " (the default; set --region)")", at: 0)
+            regionAssumed = true
+        }
+        return .priced(ResourceCost(address: r.address, type: r.type, region: r.region, regionAssumed: r.regionAssumed,
+                                    action: r.action, components: components, assumptions: notes, location: r.location,
+                                    ceiling: usage.ceiling, namespace: r.provider == .kubernetes ? r.moduleAddress : nil,
+                                    tags: r.tags), regionAssumed: regionAssumed)
     }
 }
 
