@@ -1,5 +1,8 @@
 import FoundationEssentials
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import CostGateKit
 
 @Suite struct SharedCostTests {
@@ -43,5 +46,31 @@ import Testing
                 == "F:4:7: shared cost x needs monthly_cost, resources, or both")
         #expect(configError("shared_costs:\n  by: team\n  costs:\n    - {name: x, monthly_cost: 5, allocate: weights}\n")
                 == "F:4:44: allocate: weights needs weights (team: weight)")
+    }
+}
+
+@Suite struct ParallelPricingTests {
+    /// 2,500 workloads are priced in two halves on two cores: every one is there once, in address order,
+    /// and priced exactly as when it is priced alone.
+    @Test func halvesJoinBackInOrder() throws {
+        var yaml = ""
+        for i in (0..<2_500).reversed() {
+            yaml += "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app\(i), namespace: ns\(i % 7)}\n"
+            yaml += "spec:\n  replicas: \(1 + i % 3)\n  template:\n    spec:\n      containers:\n        - name: c\n          resources: {requests: {cpu: \(100 + i)m, memory: 256Mi}}\n---\n"
+        }
+        let path = "/tmp/costgate-parallel-\(getpid()).yaml"
+        try FileIO.writeAtomically(yaml, to: path)
+        defer { unlink(path) }
+        let options = EstimateOptions(pricebooks: PriceBookSet(paths: Paths.books))
+        let all = try Run(paths: [path], options: options).estimate()
+        #expect(all.resources.count == 2_500)
+        let addresses: [String] = all.resources.map { $0.address }
+        #expect(addresses == addresses.sorted())
+        #expect(Set(addresses).count == 2_500)
+        let one = try #require(all.resources.first { $0.address == "Deployment/ns2/app1234" })
+        let alone = try Estimator().estimate([try #require(try Run(paths: [path], options: options).read().resources.first { $0.address == "Deployment/ns2/app1234" })],
+                                             inputs: [path], options: options)
+        #expect(alone.resources[0].components == one.components)
+        #expect(one.monthlyCost > 0)
     }
 }
