@@ -106,6 +106,7 @@ struct PricingOptions: ParsableArguments {
                 throw CostGateError("custom price book id \(book.id) is also a shipped book's id; give it its own, such as internal",
                                     at: SourceLocation(file: custom, line: nil, column: nil))
             }
+            try CustomPriceRule.check(config?.customPrices ?? [], against: book)
             bookPaths[book.id] = custom
         }
         var options = EstimateOptions(usage: usageFile, pricebooks: PriceBookSet(paths: bookPaths, books: profile.books), view: priceView,

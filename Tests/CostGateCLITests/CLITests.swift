@@ -200,6 +200,16 @@ extension String {
         try FileIO.writeAtomically("custom_prices:\n  pricebook: \(CLI.root)/pricebooks/aws/aws-2026.11.0.tsv\n  rules: []\n", to: tmp + "/.costgate.yml")
         let clash = try CLI.run(["estimate", "--config", tmp + "/.costgate.yml", Self.dir + "/plan.json"])
         #expect(clash.status == 2 && clash.stderr.contains("custom price book id aws is also a shipped book's id"), "\(clash.stderr)")
+        let book = Self.dir + "/internal-2026.11.0.tsv"
+        try FileIO.writeAtomically("custom_prices:\n  pricebook: \(book)\n  rules:\n    - {resource_types: [x], price: internal/datadog/monitors}\n",
+                                   to: tmp + "/.costgate.yml")
+        let typo = try CLI.run(["estimate", "--config", tmp + "/.costgate.yml", Self.dir + "/plan.json"])
+        #expect(typo.status == 2 && typo.stdout.isEmpty)
+        #expect(typo.stderr.hasSuffix(".costgate.yml:4:7: price internal/datadog/monitors is not in custom price book internal 2026.11.0; check the key or add the price\n"), "\(typo.stderr)")
+        try FileIO.writeAtomically("custom_prices:\n  pricebook: \(book)\n  rules:\n    - {resource_types: [x], price: internal/datadog/monitor, unit: hour}\n",
+                                   to: tmp + "/.costgate.yml")
+        let unit = try CLI.run(["estimate", "--config", tmp + "/.costgate.yml", Self.dir + "/plan.json"])
+        #expect(unit.status == 2 && unit.stderr.contains(":4:7: rule internal/datadog/monitor counts per hour, but internal/datadog/monitor is priced per month; set unit: month"), "\(unit.stderr)")
     }
 }
 

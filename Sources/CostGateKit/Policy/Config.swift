@@ -175,7 +175,8 @@ extension Config {
         } else if let t = entry["quantity_times"] {
             throw CostGateError("quantity_times goes with quantity_attribute", at: t.node.location)
         }
-        return CustomPriceRule(name: try entry["name"]?.string("name") ?? key, types: types, priceKey: key, unit: unit, quantity: quantity)
+        return CustomPriceRule(name: try entry["name"]?.string("name") ?? key, types: types, priceKey: key, unit: unit, quantity: quantity,
+                               location: entry.node.location)
     }
 
     /// `{name, monthly_cost, resources, allocate: cpu|memory|cost|weights, weights}`.

@@ -18,13 +18,31 @@ public struct CustomPriceRule: Sendable, Equatable {
     public var priceKey: String
     public var unit: String
     public var quantity: QuantitySource
+    /// Where the rule is written, for messages.
+    public var location: SourceLocation?
 
-    public init(name: String, types: [Glob], priceKey: String, unit: String, quantity: QuantitySource) {
+    public init(name: String, types: [Glob], priceKey: String, unit: String, quantity: QuantitySource, location: SourceLocation? = nil) {
+        self.location = location
         self.name = name
         self.types = types
         self.priceKey = priceKey
         self.unit = unit
         self.quantity = quantity
+    }
+
+    /// Rules whose price is in the user's book must name a price that is there, in the rule's unit: a typo
+    /// would otherwise show only as "price not found" on every resource it maps.
+    public static func check(_ rules: [CustomPriceRule], against book: PriceBook) throws {
+        for rule in rules where rule.priceKey.hasPrefix(book.id + "/") {
+            guard let price = book.price(rule.priceKey) else {
+                throw CostGateError("price \(rule.priceKey) is not in custom price book \(book.id) \(book.version); check the key or add the price",
+                                    at: rule.location)
+            }
+            guard price.unit == rule.unit else {
+                throw CostGateError("rule \(rule.name) counts per \(rule.unit), but \(rule.priceKey) is priced per \(price.unit); set unit: \(price.unit)",
+                                    at: rule.location)
+            }
+        }
     }
 
     public func matches(_ type: String) -> Bool {

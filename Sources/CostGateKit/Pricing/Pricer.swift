@@ -106,9 +106,21 @@ enum Q {
         context.usage["monthly_hrs"] ?? Money.hoursPerMonth
     }
 
-    /// The resource's region, or a placeholder that finds no price, with the reason as an assumption.
-    static func region(_ r: Resource, _ out: inout PricedUsage, missing: String) -> String {
-        if let region = r.region { return region }
+    /// GB processed (NAT gateways, load balancers, firewalls, endpoints): usage `monthly_data_processed_gb`.
+    static func dataProcessed(_ key: String, _ context: PricingContext) -> UsageLine {
+        UsageLine("Data processed", unit: "GB", quantity: usage("monthly_data_processed_gb", context), priceKey: key, usageBased: true)
+    }
+
+    /// A thing billed by the hour that also bills the GB it processes.
+    static func hoursAndData(_ name: String, hourKey: String, dataKey: String, context: PricingContext) -> PricedUsage {
+        PricedUsage(lines: [UsageLine(name, unit: "hour", quantity: .value(monthlyHours(context)), priceKey: hourKey),
+                            dataProcessed(dataKey, context)])
+    }
+
+    /// The resource's region (else `fallback`: its cluster's, its server's), or a placeholder that finds no
+    /// price, with the reason as an assumption.
+    static func region(_ r: Resource, _ out: inout PricedUsage, missing: String, fallback: String? = nil) -> String {
+        if let region = r.region ?? fallback { return region }
         out.assume("\(missing) not in the plan (unknown until apply or not set): its prices show as not found")
         return "unknown-region"
     }

@@ -1,14 +1,6 @@
 import FoundationEssentials
 /// Pieces several AWS pricers share: EC2 instance hours, EBS volumes, T-family CPU credits.
 enum AWS {
-    /// A thing billed by the hour that also bills the GB it processes (NAT gateways, classic load balancers).
-    static func hoursAndData(_ name: String, hourKey: String, dataKey: String, context: PricingContext) -> PricedUsage {
-        PricedUsage(lines: [
-            UsageLine(name, unit: "hour", quantity: .value(monthlyHours(context)), priceKey: hourKey),
-            UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context), priceKey: dataKey, usageBased: true),
-        ])
-    }
-
     /// Instance hours for `count` instances.
     static func instanceLines(region: String, instanceType: Value, os: String, tenancy: String, count: Quantity,
                               hours: Decimal, label: String = "") -> PricedUsage {

@@ -17,7 +17,7 @@ struct NATGatewayPricer: Pricer {
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = r.region ?? "us-east-1"
-        return AWS.hoursAndData("NAT gateway", hourKey: "aws/vpc/\(region)/nat-gateway", dataKey: "aws/vpc/\(region)/nat-gateway-data", context: context)
+        return Q.hoursAndData("NAT gateway", hourKey: "aws/vpc/\(region)/nat-gateway", dataKey: "aws/vpc/\(region)/nat-gateway-data", context: context)
     }
 }
 
@@ -47,7 +47,7 @@ struct ClassicELBPricer: Pricer {
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = r.region ?? "us-east-1"
-        return AWS.hoursAndData("Classic load balancer", hourKey: "aws/elb/\(region)/classic/hours",
+        return Q.hoursAndData("Classic load balancer", hourKey: "aws/elb/\(region)/classic/hours",
                                 dataKey: "aws/elb/\(region)/classic/data", context: context)
     }
 }
@@ -76,8 +76,7 @@ struct VPCEndpointPricer: Pricer {
         }
         out.add(UsageLine("Endpoint (\(kind == "interface" ? "Interface" : "GatewayLoadBalancer"), per AZ)", unit: "hour",
                           quantity: Q.scaled(azs, by: AWS.monthlyHours(context)), priceKey: "aws/vpc/\(region)/endpoint/\(kind)"))
-        out.add(UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
-                          priceKey: "aws/vpc/\(region)/endpoint/\(kind)-data", usageBased: true))
+        out.add(Q.dataProcessed("aws/vpc/\(region)/endpoint/\(kind)-data", context))
         return out
     }
 }

@@ -2,7 +2,9 @@ import FoundationEssentials
 /// Pieces the Azure pricers share: the region, VM hours, managed-disk tiers.
 enum Azure {
     /// The resource's region, from its `location`.
-    static func region(_ r: Resource, _ out: inout PricedUsage) -> String { Q.region(r, &out, missing: "location") }
+    static func region(_ r: Resource, _ out: inout PricedUsage, fallback: String? = nil) -> String {
+        Q.region(r, &out, missing: "location", fallback: fallback)
+    }
 
     /// VM hours for `count` machines of `size`. Windows with Azure Hybrid Benefit (`license_type`
     /// Windows_Server/Windows_Client) pays the Linux rate: the licence is brought, not bought.
@@ -80,6 +82,15 @@ enum Azure {
                               priceKey: "azure/disk/\(region)/operations/standard-hdd", usageBased: true))
         }
         return out
+    }
+
+    /// An OS disk's `disk_size_gb`, or, when the image decides it, the usual marketplace image's size (assumed, said so).
+    static func osDiskSize(_ disk: Value, windows: Bool, _ out: inout PricedUsage) -> Value {
+        let size = disk["disk_size_gb"]
+        guard size.isNull || size.isUnknown else { return size }
+        let assumed: Decimal = windows ? 127 : 30
+        out.assume("OS disk size comes from the image: \(Money.plain(assumed)) GiB assumed (the usual \(windows ? "Windows" : "Linux") marketplace image)")
+        return .number(Money.plain(assumed))
     }
 
     /// Sizes that can use Premium SSD have an `s` among their feature letters (`D2s_v3`, `B2ms`) or a `DS`/`GS` family.

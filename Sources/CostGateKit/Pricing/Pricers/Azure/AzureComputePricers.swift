@@ -22,13 +22,8 @@ struct AzureVirtualMachinePricer: Pricer {
         out.append(Azure.vmLines(region: region, size: legacy ? a["vm_size"] : a["size"], windows: windows, hybridBenefit: hybrid,
                                  count: .value(1), context: context))
         let type = legacy ? osDisk["managed_disk_type"] : osDisk["storage_account_type"]
-        var size = osDisk["disk_size_gb"]
-        if size.isNull || size.isUnknown {
-            let assumed: Decimal = windows ? 127 : 30
-            size = .number(Money.plain(assumed))
-            out.assume("OS disk size comes from the image: \(Money.plain(assumed)) GiB assumed (the usual \(windows ? "Windows" : "Linux") marketplace image)")
-        }
-        out.append(Azure.diskLines(region: region, type: type, size: size, label: "OS disk: ", context: context))
+        out.append(Azure.diskLines(region: region, type: type, size: Azure.osDiskSize(osDisk, windows: windows, &out), label: "OS disk: ",
+                                   context: context))
         for (i, disk) in a["storage_data_disk"].array.enumerated() where legacy {
             let name = disk["name"].nonEmptyString ?? "#\(i + 1)"
             out.append(Azure.diskLines(region: region, type: disk["managed_disk_type"], size: disk["disk_size_gb"],
@@ -58,14 +53,9 @@ struct AzureScaleSetPricer: Pricer {
         let hybrid = (a["license_type"].nonEmptyString ?? "").hasPrefix("Windows_")
         out.append(Azure.vmLines(region: region, size: size, windows: windows, hybridBenefit: hybrid, count: count, context: context))
         let osDisk = legacy ? a["storage_profile_os_disk"].block : a["os_disk"].block
-        var diskSize = osDisk["disk_size_gb"]
-        if diskSize.isNull || diskSize.isUnknown {
-            let assumed: Decimal = windows ? 127 : 30
-            diskSize = .number(Money.plain(assumed))
-            out.assume("OS disk size comes from the image: \(Money.plain(assumed)) GiB assumed")
-        }
         out.append(Azure.diskLines(region: region, type: legacy ? osDisk["managed_disk_type"] : osDisk["storage_account_type"],
-                                   size: diskSize, count: count, label: "OS disks: ", context: context))
+                                   size: Azure.osDiskSize(osDisk, windows: windows, &out), count: count, label: "OS disks: ",
+                                   context: context))
         return out
     }
 }
@@ -96,7 +86,7 @@ enum AKSNodes {
         } else if autoscaling, let min = pool["min_count"].decimal, pool["node_count"].decimal == nil {
             count = .value(min)
             out.assume("\(label)autoscaling pool: min_count (\(Money.plain(min))) nodes assumed (set nodes in the usage file)")
-        } else if let q = Q.number(pool["node_count"], attribute: "node_count"), !(pool["node_count"].isNull) {
+        } else if let q = Q.number(pool["node_count"], attribute: "node_count") {
             count = q
             if autoscaling, let max = pool["max_count"].decimal { out.assume("\(label)autoscaling up to \(Money.plain(max)) nodes") }
         } else {
@@ -152,12 +142,8 @@ struct AKSNodePoolPricer: Pricer {
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
-        var resource = r
-        if resource.region == nil,
-           let cluster = context.referenced("azurerm_kubernetes_cluster", from: r, attribute: "kubernetes_cluster_id") {
-            resource.region = cluster.region
-        }
-        let region = Azure.region(resource, &out)
+        let cluster = context.referenced("azurerm_kubernetes_cluster", from: r, attribute: "kubernetes_cluster_id")
+        let region = Azure.region(r, &out, fallback: cluster?.region)
         let windows = r.attributes["os_type"].string == "Windows"
         out.append(AKSNodes.lines(r.attributes, region: region, windows: windows, context: context, label: ""))
         return out

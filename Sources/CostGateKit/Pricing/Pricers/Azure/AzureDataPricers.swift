@@ -19,16 +19,13 @@ struct AzureSQLDatabasePricer: Pricer {
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
-        var resource = r
-        if resource.region == nil, let server = context.referenced("azurerm_mssql_server", from: r, attribute: "server_id") {
-            resource.region = server.region
-        }
-        let region = Azure.region(resource, &out)
+        let server = context.referenced("azurerm_mssql_server", from: r, attribute: "server_id")
+        let region = Azure.region(r, &out, fallback: server?.region)
         let a = r.attributes
         let hours = Q.monthlyHours(context)
         let sku = a["sku_name"].nonEmptyString ?? (a["elastic_pool_id"].nonEmptyString != nil ? "ElasticPool" : "GP_S_Gen5_2")
         if a["sku_name"].isNull && sku != "ElasticPool" { out.assume("sku_name not set: GP_S_Gen5_2, the Azure default") }
-        if sku == "ElasticPool" || !a["elastic_pool_id"].isNull && a["elastic_pool_id"].nonEmptyString != nil {
+        if sku == "ElasticPool" || a["elastic_pool_id"].nonEmptyString != nil {
             out.assume("in an elastic pool: compute and storage are billed by the pool")
             return out
         }

@@ -32,8 +32,7 @@ struct AzureLoadBalancerPricer: Pricer {
             out.assume("Basic load balancer: no charge (retired by Azure in September 2025)")
             return out
         }
-        out.add(UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
-                          priceKey: "azure/lb/\(region)/standard/data", usageBased: true))
+        out.add(Q.dataProcessed("azure/lb/\(region)/standard/data", context))
         return out
     }
 }
@@ -50,9 +49,7 @@ struct AzureLoadBalancerRulePricer: Pricer {
             out.assume("rule of a Basic load balancer: no charge")
             return out
         }
-        var resource = r
-        resource.region = r.region ?? lb?.region
-        let region = Azure.region(resource, &out)
+        let region = Azure.region(r, &out, fallback: lb?.region)
         out.add(UsageLine("Rule usage", unit: "hour", quantity: .value(Q.monthlyHours(context)), priceKey: "azure/lb/\(region)/standard/rule"))
         out.assume("each rule at the per-rule price; Azure bundles the first five rules of a load balancer at a fixed hourly price that is not in the price book")
         return out
@@ -67,9 +64,8 @@ struct AzureNATGatewayPricer: Pricer {
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let region = Azure.region(r, &out)
-        out.add(UsageLine("NAT gateway", unit: "hour", quantity: .value(Q.monthlyHours(context)), priceKey: "azure/nat-gateway/\(region)/hours"))
-        out.add(UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
-                          priceKey: "azure/nat-gateway/\(region)/data", usageBased: true))
+        out.append(Q.hoursAndData("NAT gateway", hourKey: "azure/nat-gateway/\(region)/hours", dataKey: "azure/nat-gateway/\(region)/data",
+                                  context: context))
         return out
     }
 }
@@ -86,8 +82,7 @@ struct AzureFirewallPricer: Pricer {
         let hub = r.attributes["sku_name"].string == "AZFW_Hub"
         out.add(UsageLine("Deployment (\(tier.capitalized)\(hub ? ", secured virtual hub" : ""))", unit: "hour",
                           quantity: .value(Q.monthlyHours(context)), priceKey: "azure/firewall/\(region)/\(tier)\(hub ? "-hub" : "")"))
-        out.add(UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
-                          priceKey: "azure/firewall/\(region)/\(tier)/data", usageBased: true))
+        out.add(Q.dataProcessed("azure/firewall/\(region)/\(tier)/data", context))
         return out
     }
 }
@@ -107,7 +102,7 @@ struct AzureApplicationGatewayPricer: Pricer {
         case "Standard_v2": key = "standard-v2"
         case "WAF_v2": key = "waf-v2"
         case "Basic": key = "basic"
-        default: key = tier.lowercased().replacingUnderscores() + "/" + (sku["name"].nonEmptyString ?? "?").lowercased()
+        default: key = tier.lowercased().replacing("_", with: "-") + "/" + (sku["name"].nonEmptyString ?? "?").lowercased()
         }
         out.add(UsageLine("Gateway usage (\(tier))", unit: "hour", quantity: .value(Q.monthlyHours(context)),
                           priceKey: "azure/application-gateway/\(region)/\(key)"))
@@ -125,8 +120,4 @@ struct AzureApplicationGatewayPricer: Pricer {
                           priceKey: "azure/application-gateway/\(region)/\(key)/capacity-units", usageBased: true))
         return out
     }
-}
-
-extension String {
-    func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
 }

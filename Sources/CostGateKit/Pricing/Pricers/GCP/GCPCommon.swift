@@ -2,7 +2,9 @@ import FoundationEssentials
 /// Pieces the Google Cloud pricers share: region, machine hours (predefined and custom), disks.
 enum GCP {
     /// The resource's region: its zone, region or location, else the provider's region.
-    static func region(_ r: Resource, _ out: inout PricedUsage) -> String { Q.region(r, &out, missing: "zone, region or provider region") }
+    static func region(_ r: Resource, _ out: inout PricedUsage, fallback: String? = nil) -> String {
+        Q.region(r, &out, missing: "zone, region or provider region", fallback: fallback)
+    }
 
     /// Machine hours for `count` VMs: a predefined type's bundled price, or a custom type's vCPU and memory.
     static func machineLines(region: String, machineType: Value, count: Quantity, spot: Bool, context: PricingContext,

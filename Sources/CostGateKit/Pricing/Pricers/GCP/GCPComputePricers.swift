@@ -92,10 +92,8 @@ struct GKENodePoolPricer: Pricer {
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
-        var resource = r
         let cluster = context.referenced("google_container_cluster", from: r, attribute: "cluster")
-        if resource.region == nil { resource.region = cluster?.region }
-        let region = GCP.region(resource, &out)
+        let region = GCP.region(r, &out, fallback: cluster?.region)
         let a = r.attributes
         var perZone: Quantity
         if let n = context.usage["nodes"] {

@@ -96,8 +96,7 @@ struct GCPRouterNATPricer: Pricer {
                 out.assume("priced at the gateway's charge for 32 or more VMs; set assigned_vms for fewer")
             }
         }
-        out.add(UsageLine("Data processed", unit: "GB", quantity: Q.usage("monthly_data_processed_gb", context),
-                          priceKey: "gcp/nat/\(region)/data", usageBased: true))
+        out.add(Q.dataProcessed("gcp/nat/\(region)/data", context))
         return out
     }
 }
@@ -109,12 +108,9 @@ struct GCPForwardingRulePricer: Pricer {
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
-        var resource = r
-        if r.type == "google_compute_global_forwarding_rule" && resource.region == nil {
-            resource.region = "us-central1"
-            out.assume("global rule: priced at the us-central1 rate")
-        }
-        let region = GCP.region(resource, &out)
+        let global = r.type == "google_compute_global_forwarding_rule" && r.region == nil
+        if global { out.assume("global rule: priced at the us-central1 rate") }
+        let region = GCP.region(r, &out, fallback: global ? "us-central1" : nil)
         out.add(UsageLine("Forwarding rule", unit: "hour", quantity: .value(Q.monthlyHours(context)), priceKey: "gcp/lb/\(region)/forwarding-rule"))
         out.add(UsageLine("Ingress data", unit: "GB", quantity: Q.usage("monthly_ingress_data_gb", context),
                           priceKey: "gcp/lb/\(region)/ingress-data", usageBased: true))
