@@ -36,7 +36,8 @@ public struct ResourceCost: Sendable {
     public var region: String?
     public var regionAssumed: Bool
     public var action: Action
-    public var components: [CostComponent]
+    /// The lines; the resource's monthly cost is summed once whenever they change.
+    public var components: [CostComponent] { didSet { monthlyCost = Self.sum(components) } }
     public var assumptions: [String]
     public var location: SourceLocation?
     /// An autoscaler's max ÷ min replicas: the cost can grow this many times.
@@ -52,9 +53,30 @@ public struct ResourceCost: Sendable {
     public var maxMonthlyCost: Decimal? { ceiling.map { monthlyCost * $0 } }
 
     /// The sum of the priced components; usage-based lines without usage, unknown and
-    /// not-found prices are left out (and counted in the summary).
-    public var monthlyCost: Decimal {
+    /// not-found prices are left out (and counted in the summary). Kept, not recomputed: reports read it
+    /// several times and Decimal additions are slow.
+    public private(set) var monthlyCost: Decimal
+
+    static func sum(_ components: [CostComponent]) -> Decimal {
         components.reduce(Decimal(0)) { $0 + ($1.status == .priced ? ($1.monthlyCost ?? 0) : 0) }
+    }
+
+    public init(address: String, type: String, region: String?, regionAssumed: Bool, action: Action, components: [CostComponent],
+                assumptions: [String], location: SourceLocation?, ceiling: Decimal? = nil, namespace: String? = nil,
+                tags: [String: String]? = nil, project: String? = nil) {
+        self.address = address
+        self.type = type
+        self.region = region
+        self.regionAssumed = regionAssumed
+        self.action = action
+        self.components = components
+        self.monthlyCost = Self.sum(components)
+        self.assumptions = assumptions
+        self.location = location
+        self.ceiling = ceiling
+        self.namespace = namespace
+        self.tags = tags
+        self.project = project
     }
 
     public func has(_ status: ComponentStatus) -> Bool { components.contains { $0.status == status } }

@@ -103,13 +103,13 @@ public struct JSONReporter: Reporter {
     /// With `diff`, the resource also gets its change and base cost, and its base components when they differ;
     /// a removed resource is written from its base, costing nothing.
     static func writeResource(_ r: ResourceCost, _ f: Format, _ out: OutputSink, diff: CostDiff.ResourceDiff? = nil) {
-        func field(_ name: String, _ indent: String, first: Bool = false) {
-            out.write(first ? "{\n" : ",\n")
+        func field(_ name: StaticString, _ indent: StaticString, first: Bool = false) {
+            out.write(first ? "{\n" as StaticString : ",\n")
             out.write(indent)
             out.write(name)
         }
         func str(_ v: String?) { if let v { JSON.quote(v, to: out) } else { out.write("null") } }
-        let i3 = "      ", i4 = "        "
+        let i3: StaticString = "      ", i4: StaticString = "        "
         let removed = diff?.change == .removed
         field("\"address\": ", i3, first: true); str(r.address)
         field("\"type\": ", i3); str(r.type)
@@ -129,12 +129,15 @@ public struct JSONReporter: Reporter {
             field("\"tags\": ", i3)
             out.write("{")
             for (k, key) in tags.keys.sorted().enumerated() {
-                out.write(k == 0 ? "\n" + i4 : ",\n" + i4)
+                out.write(k == 0 ? "\n" as StaticString : ",\n")
+                out.write(i4)
                 str(key)
                 out.write(": ")
                 str(tags[key])
             }
-            out.write("\n" + i3 + "}")
+            out.write("\n" as StaticString)
+            out.write(i3)
+            out.write("}" as StaticString)
         }
         field("\"components\": ", i3)
         writeComponents(removed ? [] : r.components, f, out)
@@ -146,27 +149,30 @@ public struct JSONReporter: Reporter {
         if r.assumptions.isEmpty || removed { out.write("[]") } else {
             out.write("[")
             for (k, a) in r.assumptions.enumerated() {
-                out.write(k == 0 ? "\n" + i4 : ",\n" + i4)
+                out.write(k == 0 ? "\n" as StaticString : ",\n")
+                out.write(i4)
                 str(a)
             }
-            out.write("\n" + i3 + "]")
+            out.write("\n" as StaticString)
+            out.write(i3)
+            out.write("]" as StaticString)
         }
         field("\"location\": ", i3); str(r.location?.description)
         out.write("\n    }")
     }
 
     static func writeComponents(_ components: [CostComponent], _ f: Format, _ out: OutputSink) {
-        func field(_ name: String, _ indent: String, first: Bool = false) {
-            out.write(first ? "{\n" : ",\n")
+        func field(_ name: StaticString, _ indent: StaticString, first: Bool = false) {
+            out.write(first ? "{\n" as StaticString : ",\n")
             out.write(indent)
             out.write(name)
         }
         func str(_ v: String?) { if let v { JSON.quote(v, to: out) } else { out.write("null") } }
-        let i3 = "      ", i4 = "        ", i5 = "          "
+        let i3: StaticString = "      ", i4: StaticString = "        ", i5: StaticString = "          "
         if components.isEmpty { out.write("[]") } else {
             out.write("[")
             for (k, c) in components.enumerated() {
-                out.write(k == 0 ? "\n" : ",\n")
+                out.write(k == 0 ? "\n" as StaticString : ",\n")
                 out.write(i4)
                 let status = c.status
                 field("\"name\": ", i5, first: true); str(c.name)
@@ -182,9 +188,13 @@ public struct JSONReporter: Reporter {
                 field("\"priceNotFound\": ", i5); out.write(status == .priceNotFound ? "true" : "false")
                 field("\"unknownUntilApply\": ", i5)
                 if case .unknownUntilApply(let a) = c.quantity { str(a) } else { out.write("false") }
-                out.write("\n" + i4 + "}")
+                out.write("\n" as StaticString)
+                out.write(i4)
+                out.write("}" as StaticString)
             }
-            out.write("\n" + i3 + "]")
+            out.write("\n" as StaticString)
+            out.write(i3)
+            out.write("]" as StaticString)
         }
     }
 }

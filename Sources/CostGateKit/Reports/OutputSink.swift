@@ -67,10 +67,23 @@ public final class OutputSink {
         s.withUTF8 { write(raw: $0) }
     }
 
+    /// A literal: its bytes are already in the binary.
+    @inline(__always) public func write(_ s: StaticString) {
+        s.withUTF8Buffer { write(raw: $0) }
+    }
+
     @inline(__always) public func write(byte: UInt8) {
         reserve(1)
         base[count] = byte
         count += 1
+    }
+
+    /// Appends `n` spaces.
+    public func write(spaces n: Int) {
+        guard n > 0 else { return }
+        reserve(n)
+        (base + count).update(repeating: 0x20, count: n)
+        count += n
     }
 
     /// Appends bytes as they are.

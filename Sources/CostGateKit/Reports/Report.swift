@@ -71,18 +71,19 @@ final class Format {
         return c
     }
 
-    // Decimal's text conversion costs about 2 µs and hashing a Decimal 0.03 µs: a large plan repeats the
-    // same few quantities, prices and costs, so each is converted once.
-    private var moneyCache: [Decimal: String] = [:]
-    private var dollarCache: [Decimal: String] = [:]
-    private var quantityCache: [Decimal: String] = [:]
-    private var displayPriceCache: [Decimal: String] = [:]
+    // Decimal's text conversion costs about 2 µs: a large plan repeats the same few quantities, prices and
+    // costs, so each is converted once (keyed by the value's bits: hashing a Decimal itself costs 0.4 µs).
+    private var moneyCache: [DecimalBits: String] = [:]
+    private var dollarCache: [DecimalBits: String] = [:]
+    private var quantityCache: [DecimalBits: String] = [:]
+    private var displayPriceCache: [DecimalBits: String] = [:]
     private static let cacheLimit = 50_000
 
-    private func cached(_ d: Decimal, _ cache: inout [Decimal: String], _ make: (Decimal) -> String) -> String {
-        if let s = cache[d] { return s }
+    private func cached(_ d: Decimal, _ cache: inout [DecimalBits: String], _ make: (Decimal) -> String) -> String {
+        let key = DecimalBits(d)
+        if let s = cache[key] { return s }
         let s = make(d)
-        if cache.count < Self.cacheLimit { cache[d] = s }
+        if cache.count < Self.cacheLimit { cache[key] = s }
         return s
     }
 

@@ -116,12 +116,31 @@ public struct TableReporter: Reporter {
     }
 
     static func line(_ row: [String], _ widths: [Int], _ out: OutputSink) {
-        var line = row[0].padding(widths[0])
-        line += "  " + row[1].leftPadding(widths[1])
-        line += "  " + row[2].padding(widths[2])
-        line += "  " + row[3].leftPadding(widths[3])
-        line += "  " + row[4].leftPadding(widths[4])
-        out.write(line.trimmingTrailingSpaces())
+        line(row, widths, leftAligned: [true, false, true, false, false], out)
+    }
+
+    /// One row of cells padded to their columns' widths, two spaces apart, written straight to the sink
+    /// with no spaces at the end of the line.
+    static func line(_ row: [String], _ widths: [Int], leftAligned: [Bool], _ out: OutputSink) {
+        var pending = 0   // spaces owed before the next visible character (dropped at the end of the line)
+        for (i, cell) in row.enumerated() {
+            if i > 0 { pending += 2 }
+            let pad = max(0, widths[i] - cell.displayWidth)
+            let left = i < leftAligned.count ? leftAligned[i] : false
+            if !left { pending += pad }
+            var text = cell
+            text.withUTF8 { bytes in
+                var end = bytes.count
+                while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+                if end > 0 {
+                    out.write(spaces: pending)
+                    out.write(raw: UnsafeBufferPointer(rebasing: bytes[..<end]))
+                    pending = 0
+                }
+                pending += bytes.count - end
+            }
+            if left { pending += pad }
+        }
         out.write(byte: 0x0A)
     }
 
@@ -149,18 +168,5 @@ extension String {
         var ascii = true
         for b in utf8 where b >= 0x80 { ascii = false; break }
         return ascii ? utf8.count : unicodeScalars.count
-    }
-    func padding(_ width: Int) -> String {
-        let w = displayWidth
-        return w >= width ? self : self + String(repeating: " ", count: width - w)
-    }
-    func leftPadding(_ width: Int) -> String {
-        let w = displayWidth
-        return w >= width ? self : String(repeating: " ", count: width - w) + self
-    }
-    func trimmingTrailingSpaces() -> String {
-        var end = utf8.endIndex
-        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: " ") { end = utf8.index(before: end) }
-        return String(self[..<end])
     }
 }

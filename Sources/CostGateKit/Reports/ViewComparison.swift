@@ -19,11 +19,7 @@ public enum ViewComparison {
         for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.displayWidth) } }
         let out = OutputSink()
         out.write("Views: \(names.joined(separator: ", ")) (the same quantities; unit prices from each view)\n\n")
-        for row in rows {
-            var line = row[0].padding(widths[0])
-            for i in 1..<row.count { line += "  " + row[i].leftPadding(widths[i]) }
-            out.write(line.trimmingTrailingSpaces() + "\n")
-        }
+        for row in rows { TableReporter.line(row, widths, leftAligned: [true], out) }
         return out.text
     }
 
