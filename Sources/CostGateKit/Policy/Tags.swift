@@ -94,6 +94,21 @@ extension Resource {
                 break
             }
         }
+        if provider == .kubernetes && type.hasPrefix("k8s:") {
+            // the object's labels, then the pod template's (as tagSets gives them), without the sets
+            let labels = attributes["metadata"]["labels"].objectMembers
+            var out: [String: String] = [:]
+            out.reserveCapacity(labels.count + 4)
+            for (k, v) in labels where !v.isNull { if let s = v.string { out[k] = s } }
+            let kind = type.dropFirst(4)
+            if kind != "Pod", KubernetesReader.workloadKinds.contains(String(kind)) {
+                let template = kind == "CronJob" ? attributes["spec"]["jobTemplate"]["spec"]["template"] : attributes["spec"]["template"]
+                var pod: [String: String] = [:]   // a key given twice keeps its last value, as in the object's
+                for (k, v) in template["metadata"]["labels"].objectMembers where !v.isNull { if let s = v.string { pod[k] = s } }
+                for (k, s) in pod where out[k] == nil { out[k] = s }
+            }
+            return out
+        }
         guard let sets = tagSets else { return nil }
         var out: [String: String] = [:]
         for s in sets { for (k, v) in s.known where out[k] == nil { out[k] = v } }

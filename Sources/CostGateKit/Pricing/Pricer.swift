@@ -65,35 +65,34 @@ public struct PricingContext: Sendable {
 /// The run's resources by configuration address and by type, built on first use (only pricers that
 /// follow references, such as autoscaling groups, ask for it).
 final class ResourceIndex: Sendable {
-    private struct Tables: Sendable {
-        var byConfigAddress: [String: [Resource]] = [:]
+    private let resources: [Resource]
+    /// By type, made at once: every pricer of a run may ask (a workload for its autoscaler), from two threads.
+    private let byType: [String: [Resource]]
+    /// By configuration address (`module.x.aws_instance.web`), made when a pricer first asks.
+    private let byConfigAddress = Mutex<[String: [Resource]]?>(nil)
+
+    init(_ resources: [Resource]) {
+        self.resources = resources
         var byType: [String: [Resource]] = [:]
+        for r in resources { byType[r.type, default: []].append(r) }
+        self.byType = byType
     }
 
-    private let resources: [Resource]
-    private let tables = Mutex<Tables?>(nil)
-
-    init(_ resources: [Resource]) { self.resources = resources }
-
-    private func built() -> Tables {
-        tables.withLock { t in
-            if let t { return t }
-            var made = Tables()
-            for r in resources {
-                made.byConfigAddress[ConfigIndex.stripKeys(r.address), default: []].append(r)
-                made.byType[r.type, default: []].append(r)
+    func first(configAddress: String) -> Resource? {
+        byConfigAddress.withLock { table in
+            if table == nil {
+                var made: [String: [Resource]] = [:]
+                for r in resources { made[ConfigIndex.stripKeys(r.address), default: []].append(r) }
+                table = made
             }
-            t = made
-            return made
+            return table?[configAddress]?.first
         }
     }
 
-    func first(configAddress: String) -> Resource? { built().byConfigAddress[configAddress]?.first }
-
-    func all(type: String) -> [Resource] { built().byType[type] ?? [] }
+    func all(type: String) -> [Resource] { byType[type] ?? [] }
 
     func find(type: String, attribute: String, value: String) -> Resource? {
-        built().byType[type]?.first { $0.attributes[attribute].string == value }
+        byType[type]?.first { $0.attributes[attribute].string == value }
     }
 }
 

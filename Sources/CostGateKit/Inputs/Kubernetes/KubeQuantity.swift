@@ -60,6 +60,11 @@ extension KubeQuantity {
     /// The quantity in exact thousandths (`100m` → 100, `2Gi` → 2147483648000), or nil when it is finer
     /// than a thousandth, too large for 64 bits, or not a quantity.
     public static func milli(_ text: String) -> Int64? {
+        switch fastMilli(text) {
+        case .value(let v): return v
+        case .notMilli: return nil
+        case .slow: break
+        }
         if let hit = milliMemo.withLock({ $0[text] }) { return hit }
         var result: Int64?
         if let d = parse(text) {
@@ -69,6 +74,88 @@ extension KubeQuantity {
         }
         milliMemo.withLock { if $0.count < 10_000 { $0[text] = .some(result) } }
         return result
+    }
+
+    /// True when the text is a quantity (checked without making a Decimal when it can be).
+    static func isQuantity(_ text: String) -> Bool {
+        if case .value = fastMilli(text) { return true }
+        return parse(text) != nil
+    }
+
+    enum FastMilli: Equatable { case value(Int64), notMilli, slow }
+
+    /// Thousandths in 128-bit integers, for the usual forms (`250m`, `1.5`, `512Mi`, `2G`, `1e3`): most
+    /// quantities never become a Decimal. `.notMilli` is a quantity finer than a thousandth or beyond 64
+    /// bits; `.slow` leaves the rest (not a quantity, blanks, many digits) to the exact Decimal path.
+    static func fastMilli(_ text: String) -> FastMilli {
+        var text = text
+        return text.withUTF8 { b -> FastMilli in
+            var i = 0, negative = false
+            if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { negative = b[i] == UInt8(ascii: "-"); i += 1 }
+            var mantissa: Int128 = 0, scale = 0, digits = 0, seenDot = false
+            while i < b.count {
+                let c = b[i]
+                if c >= 48 && c <= 57 {
+                    digits += 1
+                    guard digits <= 18 else { return .slow }
+                    mantissa = mantissa * 10 + Int128(c - 48)
+                    if seenDot { scale += 1 }
+                } else if c == UInt8(ascii: "."), !seenDot {
+                    seenDot = true
+                } else {
+                    break
+                }
+                i += 1
+            }
+            guard digits > 0 else { return .slow }
+            // the suffix: ×10^power × 1024^binary
+            var power = 3, binary = 0
+            let rest = b.count - i
+            if rest == 0 {
+            } else if rest == 1 {
+                switch b[i] {
+                case UInt8(ascii: "n"): power -= 9
+                case UInt8(ascii: "u"): power -= 6
+                case UInt8(ascii: "m"): power -= 3
+                case UInt8(ascii: "k"): power += 3
+                case UInt8(ascii: "M"): power += 6
+                case UInt8(ascii: "G"): power += 9
+                case UInt8(ascii: "T"): power += 12
+                case UInt8(ascii: "P"): power += 15
+                case UInt8(ascii: "E"): power += 18
+                default: return .slow
+                }
+            } else if rest == 2, b[i + 1] == UInt8(ascii: "i") {
+                switch b[i] {
+                case UInt8(ascii: "K"): binary = 1
+                case UInt8(ascii: "M"): binary = 2
+                case UInt8(ascii: "G"): binary = 3
+                case UInt8(ascii: "T"): binary = 4
+                case UInt8(ascii: "P"): binary = 5
+                case UInt8(ascii: "E"): binary = 6
+                default: return .slow
+                }
+            } else {
+                return .slow   // exponents and anything else
+            }
+            power -= scale
+            var v = mantissa
+            for _ in 0..<binary { v *= 1024 }          // ≤ 10^18 × 2^60: fits in 128 bits
+            if power >= 0 {
+                for _ in 0..<power {
+                    let (p, overflow) = v.multipliedReportingOverflow(by: 10)
+                    if overflow || p > Int128(Int64.max) { return v == 0 ? .value(0) : .notMilli }
+                    v = p
+                }
+            } else {
+                for _ in 0..<(-power) {
+                    guard v % 10 == 0 else { return .notMilli }
+                    v /= 10
+                }
+            }
+            guard v <= Int128(Int64.max) else { return .notMilli }
+            return .value(negative ? -Int64(v) : Int64(v))
+        }
     }
 
     /// `value × 10^exponent` as a Decimal, trailing zeros of the value folded into the exponent.

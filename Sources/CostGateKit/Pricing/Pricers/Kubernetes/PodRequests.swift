@@ -22,10 +22,26 @@ struct PodRequests {
         }
     }
 
+    /// Resource names with amounts in thousandths. A container names two or three resources, so a short
+    /// list searched in order beats a hash table (no hashing, one allocation).
+    struct Amounts {
+        private(set) var entries: [(name: String, milli: Int64)] = []
+
+        subscript(name: String) -> Int64? {
+            for e in entries where e.name == name { return e.milli }
+            return nil
+        }
+
+        /// Sets an amount; a name given again keeps its last amount.
+        mutating func set(_ name: String, _ milli: Int64) {
+            if let i = entries.firstIndex(where: { $0.name == name }) { entries[i].milli = milli } else { entries.append((name, milli)) }
+        }
+    }
+
     /// LimitRange defaults for containers in a namespace.
     struct Defaults {
-        var requestMilli: [String: Int64] = [:]
-        var limitMilli: [String: Int64] = [:]
+        var requestMilli = Amounts()
+        var limitMilli = Amounts()
     }
 
     static func defaults(namespace: String, context: PricingContext) -> Defaults {
@@ -36,8 +52,8 @@ struct PodRequests {
         var d = Defaults()
         for lr in limitRanges where lr.moduleAddress == namespace {
             for item in lr.attributes["spec"]["limits"].array where (item["type"].string ?? "Container") == "Container" {
-                for (k, v) in item["defaultRequest"].objectMembers { if let q = v.string.flatMap(KubeQuantity.milli) { d.requestMilli[k] = q } }
-                for (k, v) in item["default"].objectMembers { if let q = v.string.flatMap(KubeQuantity.milli) { d.limitMilli[k] = q } }
+                for (k, v) in item["defaultRequest"].objectMembers { if let q = v.string.flatMap(KubeQuantity.milli) { d.requestMilli.set(k, q) } }
+                for (k, v) in item["default"].objectMembers { if let q = v.string.flatMap(KubeQuantity.milli) { d.limitMilli.set(k, q) } }
             }
         }
         return d
@@ -47,8 +63,8 @@ struct PodRequests {
     struct Container {
         var name: String
         var sidecar: Bool
-        var requests: [String: Int64] = [:]
-        var limits: [String: Int64] = [:]
+        var requests = Amounts()
+        var limits = Amounts()
         /// A quantity finer than a thousandth (or enormous) was met and left out.
         var inexact = false
 
@@ -58,11 +74,11 @@ struct PodRequests {
             let res = c["resources"]
             for (k, v) in res["requests"].objectMembers {
                 guard let t = v.string else { continue }
-                if let q = KubeQuantity.milli(t) { requests[k] = q } else if KubeQuantity.parse(t) != nil { inexact = true }
+                if let q = KubeQuantity.milli(t) { requests.set(k, q) } else if KubeQuantity.isQuantity(t) { inexact = true }
             }
             for (k, v) in res["limits"].objectMembers {
                 guard let t = v.string else { continue }
-                if let q = KubeQuantity.milli(t) { limits[k] = q } else if KubeQuantity.parse(t) != nil { inexact = true }
+                if let q = KubeQuantity.milli(t) { limits.set(k, q) } else if KubeQuantity.isQuantity(t) { inexact = true }
             }
         }
 
@@ -80,11 +96,14 @@ struct PodRequests {
         let inits = spec["initContainers"].array.map(Container.init)
         let apps = spec["containers"].array.map(Container.init)
         var names = ["cpu", "memory"]
-        for c in apps + inits {
-            for k in Array(c.requests.keys) + Array(c.limits.keys)
-            where !names.contains(k) && (gpuResources.contains(k) || k.hasSuffix("/gpu")) { names.append(k) }
+        for list in [apps, inits] {
+            for c in list {
+                for e in c.requests.entries + c.limits.entries
+                where !names.contains(e.name) && (gpuResources.contains(e.name) || e.name.hasSuffix("/gpu")) { names.append(e.name) }
+            }
         }
-        var totals: [String: Int64] = [:]
+        let overhead = spec["overhead"]
+        var totals = Amounts()
         for name in names {
             var sidecars: Int64 = 0, initMax: Int64 = 0
             for ic in inits {
@@ -93,8 +112,8 @@ struct PodRequests {
             }
             var app: Int64 = 0
             for c in apps { app += c.request(name, d) ?? 0 }
-            let extra = spec["overhead"][name].string.flatMap(KubeQuantity.milli) ?? 0
-            totals[name] = max(initMax, app + sidecars) + extra
+            let extra = overhead.isNull ? 0 : overhead[name].string.flatMap(KubeQuantity.milli) ?? 0
+            totals.set(name, max(initMax, app + sidecars) + extra)
         }
         out.cpu = KubeQuantity.decimal(totals["cpu"] ?? 0, exponent: -3)
         out.memoryGiB = KubeQuantity.gibibytes(milliBytes: totals["memory"] ?? 0)
@@ -102,10 +121,9 @@ struct PodRequests {
         for name in names where name != "cpu" && name != "memory" {
             if let n = totals[name], n > 0 { out.gpus[name] = KubeQuantity.decimal(n, exponent: -3) }
         }
-        for c in apps + inits.filter(\.sidecar) where c.request("cpu", d) == nil && c.request("memory", d) == nil {
-            out.withoutRequests.append(c.name)
-        }
-        out.inexact = (apps + inits).contains(where: \.inexact)
+        for c in apps where c.request("cpu", d) == nil && c.request("memory", d) == nil { out.withoutRequests.append(c.name) }
+        for c in inits where c.sidecar && c.request("cpu", d) == nil && c.request("memory", d) == nil { out.withoutRequests.append(c.name) }
+        out.inexact = apps.contains(where: \.inexact) || inits.contains(where: \.inexact)
         return out
     }
 
