@@ -93,6 +93,8 @@ public struct Members: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
         pairs = []
         for (k, v) in elements { self[k] = v }
     }
+    /// Members read from a document, in order (a repeated key is resolved on lookup: the last wins).
+    init(_ read: ArraySlice<Element>) { pairs = Array(read) }
     init(reservingCapacity n: Int) {
         pairs = []
         pairs.reserveCapacity(n)
