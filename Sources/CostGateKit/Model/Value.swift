@@ -94,7 +94,7 @@ public struct Members: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
         for (k, v) in elements { self[k] = v }
     }
     /// Members read from a document, in order (a repeated key is resolved on lookup: the last wins).
-    init(_ read: ArraySlice<Element>) { pairs = Array(read) }
+    init(taking read: [Element]) { pairs = read }
     init(reservingCapacity n: Int) {
         pairs = []
         pairs.reserveCapacity(n)

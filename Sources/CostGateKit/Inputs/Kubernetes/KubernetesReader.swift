@@ -109,26 +109,31 @@ public struct KubernetesReader: Sendable {
     /// The quantities costgate reads (containers' resources, pod overhead, claim templates, a claim's
     /// resources, a LimitRange's limits) must parse; a wrong one is an error at its line and column.
     static func checkQuantities(kind: String, doc: YAMLDocument, prefix: [String], file: String) throws {
-        func relevant(_ path: [String]) -> [String]? {
-            guard path.count >= prefix.count, Array(path.prefix(prefix.count)) == prefix else { return nil }
-            let p = Array(path.dropFirst(prefix.count))
+        if doc.resourcesLists.isEmpty && doc.quantities.isEmpty { return }
+        /// The path below this object (`prefix` is where a List's item sits), when it is one costgate reads.
+        func relevant(_ path: [String]) -> Bool {
+            guard path.count >= prefix.count, path.starts(with: prefix) else { return false }
+            let p = path[prefix.count...]
             switch kind {
-            case "PersistentVolumeClaim": return p.starts(with: ["spec", "resources"]) ? p : nil
-            case "LimitRange": return p.starts(with: ["spec", "limits"]) ? p : nil
+            case "PersistentVolumeClaim": return p.starts(with: ["spec", "resources"])
+            case "LimitRange": return p.starts(with: ["spec", "limits"])
             default:
-                guard workloadKinds.contains(kind) else { return nil }
-                return p.contains(where: { $0 == "containers" || $0 == "initContainers" || $0 == "overhead" || $0 == "volumeClaimTemplates" }) ? p : nil
+                guard workloadKinds.contains(kind) else { return false }
+                return p.contains(where: { $0 == "containers" || $0 == "initContainers" || $0 == "overhead" || $0 == "volumeClaimTemplates" })
             }
         }
-        for (path, place) in doc.resourcesLists where relevant(path) != nil {
+        for (path, place) in doc.resourcesLists where relevant(path) {
             throw CostGateError("`resources` must be a mapping of requests and limits, not a list",
                                 at: SourceLocation(file: file, line: place.line, column: place.column))
         }
-        for q in doc.quantities where relevant(q.path) != nil {
+        var lastPath: [String]? = nil, lastRelevant = false   // a map's entries share their path
+        for q in doc.quantities {
+            if q.path != lastPath { lastPath = q.path; lastRelevant = relevant(q.path) }
+            guard lastRelevant else { continue }
             let at = SourceLocation(file: file, line: q.place.line, column: q.place.column)
             let map = q.path.last ?? ""
             guard let text = q.text else { throw CostGateError("\(map).\(q.key) must be a quantity such as 500m or 2Gi", at: at) }
-            if KubeQuantity.parse(text) == nil {
+            if !KubeQuantity.isQuantity(text) {
                 throw CostGateError("\(map).\(q.key): \"\(text)\" is not a Kubernetes quantity (such as 500m, 0.5, 2Gi, 512M, 1e3)", at: at)
             }
         }

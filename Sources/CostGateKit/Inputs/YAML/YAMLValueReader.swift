@@ -26,6 +26,18 @@ public struct YAMLDocument: Sendable {
 extension YAMLReader {
     static let quantityMaps: Set<String> = ["requests", "limits", "default", "defaultRequest", "max", "min", "overhead", "capacity"]
 
+    /// `quantityMaps.contains(key)` without hashing every key of every document.
+    static func isQuantityMap(_ key: String) -> Bool {
+        switch key.utf8.count {
+        case 3: return key == "max" || key == "min"
+        case 6: return key == "limits"
+        case 7: return key == "default"
+        case 8: return key == "requests" || key == "overhead" || key == "capacity"
+        case 14: return key == "defaultRequest"
+        default: return false
+        }
+    }
+
     /// Streams documents as values. Empty documents are skipped.
     public static func forEachValueDocument(_ bytes: [UInt8], file: String, _ body: (YAMLDocument) throws -> Void) throws {
         try bytes.withUnsafeBufferPointer { try forEachValueDocument($0, lineOffset: 0, file: file, body) }
@@ -42,8 +54,8 @@ extension YAMLReader {
         var start: Int
         var count = 0
         var pendingKey: String?
-        /// A `requests`/`limits`/… mapping: its scalars are quantities to check.
-        var isQuantityMap: Bool
+        /// A `requests`/`limits`/… mapping: its scalars are quantities to check, all at this path.
+        var quantityPath: [String]?
         /// The root's `items` list (List kinds): where each element starts is kept.
         var isRootItems: Bool
     }
@@ -57,8 +69,9 @@ extension YAMLReader {
         yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
 
         var stack: [Frame] = []
-        var pairs: [Members.Element] = []   // members of the open mappings, innermost last
-        var items: [Value] = []             // items of the open sequences, innermost last
+        var pairs = ScratchStack<Members.Element>()   // members of the open mappings, innermost last
+        var items = ScratchStack<Value>()             // items of the open sequences, innermost last
+        defer { pairs.release(); items.release() }
         var anchors: [String: Value] = [:]
         var doc = YAMLDocument(value: .null, place: .init(line: 1, column: 1), itemPlaces: [], quantities: [], resourcesLists: [])
         var root: Value?
@@ -67,6 +80,7 @@ extension YAMLReader {
         /// Keys from the root to the innermost container; list positions as `#0`, `#1` …
         func path() -> [String] {
             var p: [String] = []
+            p.reserveCapacity(stack.count)
             for i in stack.indices.dropFirst() { p.append(stack[i].keyInParent ?? "#\(stack[i].indexInParent)") }
             return p
         }
@@ -91,7 +105,7 @@ extension YAMLReader {
                 // merge key: the aliased mapping's members (or a list of mappings), where not set here
                 let start = stack[top].start
                 for m in v.array.isEmpty ? [v] : v.array {
-                    for (k, mv) in m.objectMembers where !pairs[start...].contains(where: { $0.key == k }) {
+                    for (k, mv) in m.objectMembers where !pairs.contains(from: start, where: { $0.key == k }) {
                         pairs.append((k, mv))
                         stack[top].count += 1
                     }
@@ -100,7 +114,7 @@ extension YAMLReader {
                 pairs.append((key, v))
                 stack[top].count += 1
             }
-            if stack[top].isQuantityMap { doc.quantities.append(.init(path: path(), key: key, text: scalarText, place: place)) }
+            if let p = stack[top].quantityPath { doc.quantities.append(.init(path: p, key: key, text: scalarText, place: place)) }
             if key == "resources", case .array = v { doc.resourcesLists.append((path(), place)) }
         }
 
@@ -145,23 +159,70 @@ extension YAMLReader {
                 stack.append(Frame(isMapping: isMapping, place: place, keyInParent: key,
                                    indexInParent: top >= 0 && !stack[top].isMapping ? stack[top].count : 0,
                                    anchor: anchor, start: isMapping ? pairs.count : items.count,
-                                   isQuantityMap: isMapping && key.map(quantityMaps.contains) == true,
-                                   isRootItems: !isMapping && top == 0 && key == "items"))
+                                   quantityPath: nil, isRootItems: !isMapping && top == 0 && key == "items"))
+                if isMapping, let key, isQuantityMap(key) { stack[stack.count - 1].quantityPath = path() }
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
                 let v: Value
                 if frame.isMapping {
-                    v = .object(Members(pairs[frame.start...]))
-                    pairs.removeSubrange(frame.start...)
+                    v = .object(Members(taking: pairs.take(from: frame.start)))
                 } else {
-                    v = .array(Array(items[frame.start...]))
-                    items.removeSubrange(frame.start...)
+                    v = .array(items.take(from: frame.start))
                 }
                 if let a = frame.anchor { anchors[a] = v }
                 add(v, place: frame.place, scalarText: nil)
             default:
                 break
             }
+        }
+    }
+
+    /// A stack whose top elements are moved out into an array of exactly their number (no copies, no
+    /// reference counting), for the members of the containers a reader has open.
+    struct ScratchStack<Element> {
+        private var base: UnsafeMutablePointer<Element>
+        private var capacity = 256
+        private(set) var count = 0
+
+        init() { base = .allocate(capacity: capacity) }
+
+        mutating func append(_ e: Element) {
+            if count == capacity {
+                let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+                grown.moveInitialize(from: base, count: count)
+                base.deallocate()
+                base = grown
+                capacity *= 2
+            }
+            (base + count).initialize(to: e)
+            count += 1
+        }
+
+        /// The elements from `start` to the top, moved out; the stack is left `start` long.
+        mutating func take(from start: Int) -> [Element] {
+            let n = count - start
+            guard n > 0 else { return [] }
+            let source = base + start
+            count = start
+            let out = Array(UnsafeBufferPointer(start: source, count: n))
+            source.deinitialize(count: n)
+            return out
+        }
+
+        func contains(from start: Int, where match: (Element) -> Bool) -> Bool {
+            var i = start
+            while i < count {
+                if match(base[i]) { return true }
+                i += 1
+            }
+            return false
+        }
+
+        /// Frees the storage (the reader calls it once, when it is done).
+        mutating func release() {
+            base.deinitialize(count: count)
+            base.deallocate()
+            count = 0
         }
     }
 
