@@ -45,58 +45,70 @@ public struct Estimator: Sendable {
         let started = ContinuousClock().now
         defer { Timings.report("price+value", since: started) }
         let index = ResourceIndex(resources)
-        let sorted = resources.sorted(by: { $0.address < $1.address })
+        // sorted through their positions: comparing addresses, not moving whole resources around
+        let sorted = resources.indices.sorted { resources[$0].address < resources[$1].address }.map { resources[$0] }
         // lifecycle rules are judged at the AWS book's effective date, so the same inputs price the same on any day
         let asOf = sorted.contains { $0.provider == .aws } ? (try options.pricebooks.book(for: "aws/")?.effectiveDate ?? "9999-12-31") : "9999-12-31"
 
-        // Each resource is priced on its own: a large run is split in two, one half per core, and the halves
-        // are put back in address order (the output is the same as one pass's).
-        var outcomes = [Outcome?](repeating: nil, count: sorted.count)
+        // Each resource is priced on its own: a large run is split in two, one half per core, each half
+        // gathering its own results, and the halves are joined in address order (the same as one pass).
         let chunks = sorted.count >= 2_000 ? 2 : 1
         let size = (sorted.count + chunks - 1) / max(chunks, 1)
-        let errors = Mutex<[Int: any Error]>([:])
-        outcomes.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            let work: @Sendable (Int) -> Void = { chunk in
-                let strings = Interner()
-                for i in (chunk * size)..<min(sorted.count, (chunk + 1) * size) {
-                    do { out[i] = try self.price(sorted[i], index: index, asOf: asOf, options: options, strings: strings) } catch {
-                        errors.withLock { $0[i] = error }
-                        return
+        let parts = Mutex<[Int: Result<Part, any Error>]>([:])
+        let work: @Sendable (Int) -> Void = { chunk in
+            let strings = Interner()
+            var part = Part()
+            do {
+                for r in sorted[(chunk * size)..<min(sorted.count, (chunk + 1) * size)] {
+                    switch try self.price(r, index: index, asOf: asOf, options: options, strings: strings) {
+                    case nil: break
+                    case .skipped(let s)?: part.skipped.append(s)
+                    case .priced(let cost, let regionAssumed)?:
+                        if regionAssumed { part.assumed += 1 }
+                        for c in cost.components {
+                            part.books.insert(String(c.priceKey.prefix { $0 != "/" }))
+                            if c.status == .priceNotFound {
+                                part.warnings.append("price not found: \(c.priceKey) (\(cost.address): \(c.name)); left out of the total")
+                            }
+                        }
+                        part.priced.append(cost)
                     }
                 }
+                parts.withLock { $0[chunk] = .success(part) }
+            } catch {
+                parts.withLock { $0[chunk] = .failure(error) }
             }
-            if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
         }
-        if let first = errors.withLock({ $0.min { $0.key < $1.key }?.value }) { throw first }
-        var priced: [ResourceCost] = []
-        var skipped: [SkippedResource] = []
-        var assumed: [String] = []
-        for case let outcome? in outcomes {
-            switch outcome {
-            case .skipped(let s): skipped.append(s)
-            case .priced(let cost, let regionAssumed):
-                priced.append(cost)
-                if regionAssumed { assumed.append(cost.address) }
-            }
+        if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+        var all = Part()
+        for chunk in 0..<chunks {
+            // the first error in address order is the one reported
+            let part = try parts.withLock { $0.removeValue(forKey: chunk) }!.get()
+            all.priced += part.priced
+            all.skipped += part.skipped
+            all.warnings += part.warnings
+            all.assumed += part.assumed
+            all.books.formUnion(part.books)
         }
         var runNotes: [String] = []
-        if priced.contains(where: { $0.type.hasPrefix("k8s:") }) {
+        if all.priced.contains(where: { $0.type.hasPrefix("k8s:") }) {
             runNotes.append("Kubernetes requests priced with cluster profile \(options.profile.name)")
         }
-        if !assumed.isEmpty {
-            runNotes.append("\(assumed.count) resource(s) had no region in the plan; \(options.defaultRegion) was used\(options.regionWasGiven ? " (--region)" : " (the default; set --region)")")
-        }
-        var warnings: [String] = []
-        for r in priced {
-            for c in r.components where c.status == .priceNotFound {
-                warnings.append("price not found: \(c.priceKey) (\(r.address): \(c.name)); left out of the total")
-            }
+        if all.assumed > 0 {
+            runNotes.append("\(all.assumed) resource(s) had no region in the plan; \(options.defaultRegion) was used\(options.regionWasGiven ? " (--region)" : " (the default; set --region)")")
         }
         // The books this estimate's prices came from (a book set shared by several runs may hold more).
-        let ids = Set(priced.flatMap { $0.components.map { String($0.priceKey.prefix { $0 != "/" }) } })
-        return Estimate(currency: "USD", pricebooks: options.pricebooks.usedBooks.filter { ids.contains($0.id) }, inputs: inputs, resources: priced,
-                        skipped: skipped, assumptions: runNotes, warnings: warnings)
+        return Estimate(currency: "USD", pricebooks: options.pricebooks.usedBooks.filter { all.books.contains($0.id) }, inputs: inputs,
+                        resources: all.priced, skipped: all.skipped, assumptions: runNotes, warnings: all.warnings)
+    }
+
+    /// What one share of a run's resources gave.
+    private struct Part: Sendable {
+        var priced: [ResourceCost] = []
+        var skipped: [SkippedResource] = []
+        var warnings: [String] = []
+        var assumed = 0
+        var books: Set<String> = []
     }
 
     private enum Outcome {
