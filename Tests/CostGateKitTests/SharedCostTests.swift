@@ -73,4 +73,35 @@ import Glibc
         #expect(alone.resources[0].components == one.components)
         #expect(one.monthlyCost > 0)
     }
+
+    /// A long table is measured and written in two halves at once: the bytes are those of one pass, and a
+    /// wide name in the second half still sets the column widths for every line.
+    @Test func tablesWrittenInHalvesMatchOnePass() throws {
+        let out = OutputSink(), one = OutputSink()
+        let items = Array(0..<5_001)
+        out.writeHalves(items) { part, first, _, sink in for (i, n) in zip(first..., part) { sink.write("\(i):\(n)\n") } }
+        one.writeHalves(items, from: Int.max) { part, first, _, sink in for (i, n) in zip(first..., part) { sink.write("\(i):\(n)\n") } }
+        #expect(out.text == one.text)
+        #expect(out.text.split(separator: "\n").count == 5_001)
+
+        var resources: [ResourceCost] = []
+        for i in 0..<2_400 {
+            let name = i == 2_000 ? "Deployment/ns/" + String(repeating: "w", count: 80) : "Deployment/ns/app\(i)"
+            resources.append(ResourceCost(address: name, type: "k8s:Deployment", region: nil, regionAssumed: false, action: .present,
+                                          components: [CostComponent(name: "CPU requests", unit: "vCPU-hour", quantity: .value(730), priceKey: "k8s/cpu",
+                                                                     usageBased: false, unitPrice: Decimal(i) / 1000, monthlyCost: Decimal(i) * 73 / 100,
+                                                                     priceSource: nil, priceDate: nil)],
+                                          assumptions: [], location: nil))
+        }
+        let estimate = Estimate(currency: "USD", pricebooks: [], inputs: [], resources: resources, skipped: [], assumptions: [], warnings: [])
+        let table = OutputSink()
+        try TableReporter().write(Report(estimate: estimate, pricebooks: []), to: table)
+        let lines = table.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = try #require(lines.first { $0.hasPrefix("Name") })
+        let costLines = lines.filter { $0.hasPrefix(" └─ ") }
+        #expect(costLines.count == 2_400)
+        // "Deployment/ns/www…  [present]" is 105 columns; then qty 11, unit 9, unit price 10, cost 12, two spaces apart
+        #expect(header.count == 105 + 2 + 11 + 2 + 9 + 2 + 10 + 2 + 12, "the wide name in the second half widens the first column")
+        #expect(costLines.allSatisfy { $0.unicodeScalars.count == header.unicodeScalars.count }, "every cost line ends where the header does")
+    }
 }

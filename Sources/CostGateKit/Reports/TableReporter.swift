@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Synchronization
 
 /// `--format table` (the default): each resource with its components, totals, the summary, assumptions.
 public struct TableReporter: Reporter {
@@ -30,14 +31,22 @@ public struct TableReporter: Reporter {
         let books = report.pricebooks.map { "\($0.id) \($0.version) (effective \($0.effectiveDate))" }.joined(separator: ", ")
         out.write("Price book: \(books.isEmpty ? "none" : books); view: \(report.view.name)\n\n")
 
-        // Two passes over the same cells: widths first, then the lines (no table kept in memory).
+        // Two passes over the same cells: widths first, then the lines (no table kept in memory); a long
+        // table makes each pass in two halves at once.
         let header = ["Name", "Monthly qty", "Unit", "Unit price", "Monthly cost"]
-        var widths = header.map(\.displayWidth)
-        for r in e.resources {
-            for row in Self.rows(r, f) { for i in 0..<5 { widths[i] = max(widths[i], row[i].displayWidth) } }
+        let halves = Mutex<[[Int]]>([])
+        OutputSink().writeHalves(e.resources) { part, _, f, _ in
+            var widths = header.map(\.displayWidth)
+            for r in part {
+                for row in Self.rows(r, f) { for i in 0..<5 { widths[i] = max(widths[i], row[i].displayWidth) } }
+            }
+            halves.withLock { $0.append(widths) }
         }
+        let widths = halves.withLock { $0.reduce(header.map(\.displayWidth)) { zip($0, $1).map { max($0, $1) } } }
         Self.line(header, widths, out)
-        for r in e.resources { for row in Self.rows(r, f) { Self.line(row, widths, out) } }
+        out.writeHalves(e.resources) { part, _, f, out in
+            for r in part { for row in Self.rows(r, f) { Self.line(row, widths, out) } }
+        }
         out.write("\nTOTAL MONTHLY COST: \(f.dollars(e.totalMonthlyCost)) \(e.currency)\n")
         let named = report.namedProjects
         if named.count > 1 {
