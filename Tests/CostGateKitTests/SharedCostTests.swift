@@ -104,4 +104,29 @@ import Glibc
         #expect(header.count == 105 + 2 + 11 + 2 + 9 + 2 + 10 + 2 + 12, "the wide name in the second half widens the first column")
         #expect(costLines.allSatisfy { $0.unicodeScalars.count == header.unicodeScalars.count }, "every cost line ends where the header does")
     }
+
+    /// Many files are read on two cores: resources come back in file order, and of two broken files the
+    /// first one's error is reported, whichever thread met it first.
+    @Test func filesReadOnTwoCoresKeepTheirOrderAndTheFirstError() throws {
+        let dir = "/tmp/costgate-files-\(getpid())"
+        mkdir(dir, 0o755)
+        defer { for i in 0..<300 { unlink(dir + "/f\(i).yaml") }; rmdir(dir) }
+        func write(_ i: Int, _ body: String) throws { try FileIO.writeAtomically(body, to: dir + "/f\(i).yaml") }
+        for i in 0..<300 {
+            try write(i, "apiVersion: v1\nkind: Pod\nmetadata: {name: p\(i)}\nspec: {containers: [{name: c, resources: {requests: {cpu: 1}}}]}\n")
+        }
+        let options = EstimateOptions(pricebooks: PriceBookSet(paths: Paths.books))
+        let read = try Run(paths: [dir], options: options).read()
+        let expected = (0..<300).map { "f\($0)" }.sorted().map { "Pod/default/p\($0.dropFirst())" }
+        #expect(read.resources.map(\.address) == expected, "resources in the order of the sorted file names")
+        #expect(read.files.count == 300)
+
+        try write(250, "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec: {containers: [{name: c, resources: {requests: {cpu: lots}}}]}\n")
+        try write(120, "apiVersion: v1\nkind: [Pod\n")
+        for _ in 0..<5 {
+            do { _ = try Run(paths: [dir], options: options).read(); Issue.record("no error") } catch {
+                #expect("\(error)".hasPrefix(dir + "/f120.yaml:"), "\(error)")
+            }
+        }
+    }
 }

@@ -110,17 +110,26 @@ public enum FileIO {
     }
 
     /// Sorted entries of a directory (names only).
-    public static func list(_ path: String) -> [String] {
+    public static func list(_ path: String) -> [String] { entries(path).map(\.name) }
+
+    /// A directory's entries, sorted by name, each with whether it is a directory (from the entry's type
+    /// when the file system gives it, so walking a folder of many files costs no `stat` per file).
+    public static func entries(_ path: String) -> [(name: String, isDirectory: Bool)] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }
-        var names: [String] = []
+        var out: [(name: String, isDirectory: Bool)] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name != "." && name != ".." { names.append(name) }
+            guard name != "." && name != ".." else { continue }
+            let type = Int(entry.pointee.d_type)
+            // symbolic links and unknown types are looked at through stat, which follows links
+            let isDir = type == Int(DT_DIR) ? true : type == Int(DT_REG) ? false
+                : isDirectory(path.hasSuffix("/") ? path + name : path + "/" + name)
+            out.append((name, isDir))
         }
-        return names.sorted()
+        return out.sorted { $0.name < $1.name }
     }
 
     /// The path of the running executable.

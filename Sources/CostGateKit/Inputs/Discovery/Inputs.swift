@@ -1,4 +1,6 @@
 import FoundationEssentials
+import Dispatch
+import Synchronization
 
 /// One input: a file on disk (or `-`), or bytes read from elsewhere (a git commit) under a display name.
 public struct InputFile: Sendable, Equatable {
@@ -30,11 +32,11 @@ public enum Inputs {
     }
 
     private static func walk(_ dir: String, into out: inout [String]) {
-        for name in FileIO.list(dir) where !name.hasPrefix(".") {
+        for (name, isDirectory) in FileIO.entries(dir) where !name.hasPrefix(".") {
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-            if FileIO.isDirectory(path) {
+            if isDirectory {
                 walk(path, into: &out)
-            } else if (planExtensions + manifestExtensions).contains(where: { name.hasSuffix($0) }) {
+            } else if planExtensions.contains(where: { name.hasSuffix($0) }) || manifestExtensions.contains(where: { name.hasSuffix($0) }) {
                 out.append(path)
             }
         }
@@ -110,31 +112,60 @@ public struct Run: Sendable {
         return try read(files.map { InputFile(name: $0) })
     }
 
-    /// The resources of these inputs, in order, and what the readers skipped.
+    /// The resources of these inputs, in order, and what the readers skipped. Several files are read on
+    /// both cores: each thread takes the next file not yet taken (so a large file does not hold the other
+    /// thread up), and the results are put back in input order. Each thread holds one file's bytes at a time.
     public func read(_ inputs: [InputFile]) throws -> (resources: [Resource], skipped: [SkippedResource], files: [String]) {
         let reader = estimator.planReader(defaultRegion: options.defaultRegion, regionWasGiven: options.regionWasGiven,
                                           customPrices: options.customPrices)
-        var resources: [Resource] = []
-        var skipped: [SkippedResource] = []
-        for input in inputs {
-            let file = input.name
-            let started = ContinuousClock().now
-            defer { Timings.report("read \(file)", since: started) }
-            switch try Inputs.kind(of: input) {
-            case .plan(let bytes):
-                if options.skipOtherFiles {
-                    let head = try bytes.map { Array($0.prefix(4096)) } ?? FileIO.readPrefix(file, count: 4096)
-                    if !Inputs.looksLikePlan(head) { continue }
-                }
-                let plan = try bytes.map { try reader.read(bytes: $0, file: file) } ?? reader.read(path: file)
-                resources.append(contentsOf: plan.resources)
-            case .manifest(let bytes):
-                let manifests = try KubernetesReader().read(bytes: bytes, file: file)
-                resources.append(contentsOf: manifests.resources)
-                skipped.append(contentsOf: manifests.skipped)
+        let results = Mutex<[Int: Result<FileResult, any Error>]>([:])
+        let next = Atomic<Int>(0)
+        let failed = Atomic<Bool>(false)
+        let work: @Sendable (Int) -> Void = { _ in
+            // files are taken in increasing order, so once one fails, every earlier one is done or under way
+            while !failed.load(ordering: .relaxed) {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < inputs.count else { return }
+                let result = Result { try self.read(inputs[i], reader: reader) }
+                if case .failure = result { failed.store(true, ordering: .relaxed) }
+                results.withLock { $0[i] = result }
             }
         }
+        if inputs.count >= 2 { DispatchQueue.concurrentPerform(iterations: 2, execute: work) } else { work(0) }
+        var resources: [Resource] = []
+        var skipped: [SkippedResource] = []
+        let done = results.withLock { $0 }
+        for i in inputs.indices {
+            // the first error in input order is the one reported
+            guard let result = done[i] else { break }
+            let file = try result.get()
+            resources += file.resources
+            skipped += file.skipped
+        }
         return (resources, skipped, inputs.map(\.name))
+    }
+
+    private struct FileResult: Sendable {
+        var resources: [Resource] = []
+        var skipped: [SkippedResource] = []
+    }
+
+    private func read(_ input: InputFile, reader: PlanReader) throws -> FileResult {
+        let file = input.name
+        let started = ContinuousClock().now
+        defer { if Timings.enabled { Timings.report("read \(file)", since: started) } }
+        switch try Inputs.kind(of: input) {
+        case .plan(let bytes):
+            if options.skipOtherFiles {
+                let head = try bytes.map { Array($0.prefix(4096)) } ?? FileIO.readPrefix(file, count: 4096)
+                if !Inputs.looksLikePlan(head) { return FileResult() }
+            }
+            let plan = try bytes.map { try reader.read(bytes: $0, file: file) } ?? reader.read(path: file)
+            return FileResult(resources: plan.resources)
+        case .manifest(let bytes):
+            let manifests = try KubernetesReader().read(bytes: bytes, file: file)
+            return FileResult(resources: manifests.resources, skipped: manifests.skipped)
+        }
     }
 
     public func estimate() throws -> Estimate {
