@@ -32,7 +32,7 @@ extension TableReporter {
         out.write("\(counts[.added] ?? 0) added, \(counts[.removed] ?? 0) removed, \(counts[.changed] ?? 0) changed, \(counts[.unchanged] ?? 0) unchanged\n")
         let s = d.head.summary
         if s.priceNotFound + s.unknownUntilApply + s.usageBased + s.costUnknown > 0 {
-            out.write("Not in the totals: \(s.priceNotFound) with a price not found, \(s.unknownUntilApply) unknown until apply, \(s.usageBased) depending on usage, \(s.costUnknown) with containers without requests (see `costgate estimate`)\n")
+            out.write("Not in the totals: \(s.priceNotFound) with a price not found, \(s.unknownUntilApply) unknown until apply, \(s.usageBased) depending on usage, \(s.costUnknown) with a cost unknown (a quantity not declared; see `costgate estimate`)\n")
         }
     }
 

@@ -122,7 +122,9 @@ public struct MarkdownReporter: Reporter {
         if s.usageBased > 0 { notes.append("\(s.usageBased) resource\(s.usageBased == 1 ? " has" : "s have") usage-based costs left out of the totals (give values in a usage file).") }
         if s.priceNotFound > 0 { notes.append("\(s.priceNotFound) resource\(s.priceNotFound == 1 ? " has" : "s have") a price not found, left out of the totals.") }
         if s.unknownUntilApply > 0 { notes.append("\(s.unknownUntilApply) resource\(s.unknownUntilApply == 1 ? " has" : "s have") a cost unknown until apply.") }
-        if s.costUnknown > 0 { notes.append("\(s.costUnknown) workload\(s.costUnknown == 1 ? " has" : "s have") containers without requests: cost unknown.") }
+        if s.costUnknown > 0 {
+            notes.append("\(s.costUnknown) resource\(s.costUnknown == 1 ? " declares" : "s declare") no quantity to price (such as containers without requests or a claim without a size): cost unknown.")
+        }
         if s.unsupported > 0 { notes.append("\(s.unsupported) resource\(s.unsupported == 1 ? " is" : "s are") not supported yet.") }
         if !notes.isEmpty {
             md += "<details>\n<summary>Assumptions</summary>\n\n"

@@ -59,7 +59,7 @@ public struct TableReporter: Reporter {
         let s = e.summary
         out.write("\n\(s.resources) resources: \(s.priced) priced, \(s.free) free, \(s.unsupported) not supported yet, \(s.deleted) deleted")
         out.write("; \(s.priceNotFound) with a price not found, \(s.unknownUntilApply) unknown until apply, \(s.usageBased) depending on usage")
-        out.write(s.costUnknown > 0 ? ", \(s.costUnknown) with containers without requests\n" : "\n")
+        out.write(s.costUnknown > 0 ? ", \(s.costUnknown) with a cost unknown (a quantity not declared)\n" : "\n")
 
         let usageLines = e.resources.flatMap { r in r.components.filter { $0.status == .dependsOnUsage }.map { (r.address, $0) } }
         if !usageLines.isEmpty {
