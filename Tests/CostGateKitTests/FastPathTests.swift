@@ -53,4 +53,29 @@ import Testing
         TableReporter.line(["├─ x", "10", "hour", "$0.5", "$5"], [6, 3, 4, 6, 5], out)
         #expect(out.text == "Name      2  GB     $1.00\na\n├─ x     10  hour    $0.5     $5\n")
     }
+
+    /// Products and sums made in integers are the very Decimal (the same stored bits) that Decimal's own
+    /// arithmetic makes, over random values of every sign, size and exponent, zeros included.
+    @Test func integerProductsAndSumsAreDecimalsOwn() {
+        #expect(FastDecimal.usable, "the stored form is the one the fast path reads")
+        var seed: UInt64 = 11
+        func next(_ n: UInt64) -> UInt64 { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return (seed >> 33) % n }
+        func bits(_ d: Decimal) -> [UInt8] { withUnsafeBytes(of: d) { Array($0) } }
+        var values: [Decimal] = [0, 1, -1, 730, Decimal(string: "0.031611")!, Decimal(string: "-7000")!]
+        for _ in 0..<4_000 {
+            let m = next(4) == 0 ? next(1 << 31) * next(1 << 31) : next(3) == 0 ? next(10) * 1000 : next(100_000)
+            values.append(Decimal(string: "\(next(5) == 0 ? "-" : "")\(m)e\(Int(next(24)) - 14)")!)
+        }
+        var fast = 0
+        for (i, a) in values.enumerated() {
+            for b in [values[(i * 7 + 1) % values.count], values[(i * 13 + 5) % values.count], a] {
+                #expect(bits(FastDecimal.multiply(a, b)) == bits(a * b), "\(a) × \(b)")
+                #expect(bits(FastDecimal.add(a, b)) == bits(a + b), "\(a) + \(b)")
+                #expect(bits(FastDecimal.add(a, -b)) == bits(a - b), "\(a) - \(b)")
+                if FastDecimal.product(a, b) != nil { fast += 1 }
+            }
+        }
+        #expect(fast > 6_000, "most products of such values take the integer path")
+        #expect(FastDecimal.parts(.nan) == nil && FastDecimal.multiply(.nan, 2).isNaN)
+    }
 }

@@ -50,7 +50,7 @@ public struct ResourceCost: Sendable {
     public var project: String? = nil
 
     /// The worst case under an autoscaler (nil when the resource does not scale).
-    public var maxMonthlyCost: Decimal? { ceiling.map { monthlyCost * $0 } }
+    public var maxMonthlyCost: Decimal? { ceiling.map { FastDecimal.multiply(monthlyCost, $0) } }
 
     /// The sum of the priced components; usage-based lines without usage, unknown and
     /// not-found prices are left out (and counted in the summary). Kept, not recomputed: reports read it
@@ -61,7 +61,7 @@ public struct ResourceCost: Sendable {
         var total: Decimal?   // Decimal additions are slow: no "0 +" and no adding zeros
         for c in components where c.status == .priced {
             guard let cost = c.monthlyCost else { continue }
-            total = total.map { $0 + cost } ?? cost
+            total = total.map { FastDecimal.add($0, cost) } ?? cost
         }
         return total ?? 0
     }
@@ -141,13 +141,13 @@ public struct Estimate: Sendable {
     public var warnings: [String]
 
     public var totalMonthlyCost: Decimal {
-        resources.reduce(Decimal(0)) { $0 + $1.monthlyCost }
+        resources.reduce(Decimal(0)) { FastDecimal.add($0, $1.monthlyCost) }
     }
 
     /// The total with every autoscaled workload at its maximum replicas (nil when nothing autoscales).
     public var maxTotalMonthlyCost: Decimal? {
         guard resources.contains(where: { $0.ceiling != nil }) else { return nil }
-        return resources.reduce(Decimal(0)) { $0 + ($1.maxMonthlyCost ?? $1.monthlyCost) }
+        return resources.reduce(Decimal(0)) { FastDecimal.add($0, $1.maxMonthlyCost ?? $1.monthlyCost) }
     }
 
     public var summary: Summary {

@@ -130,3 +130,105 @@ struct DecimalBits: Hashable {
         (low, middle, high) = words
     }
 }
+
+/// Exact Decimal products and sums for the common case, without Decimal's general arithmetic (which
+/// builds arrays for every operation: about 0.6 µs a multiplication, a fifth of the pricing time).
+///
+/// A value whose significand fits in 64 bits is read from the Decimal's stored form; the product or sum is
+/// made in integers when it fits, and written back in the compact form Decimal's own arithmetic gives
+/// (trailing zeros folded into the exponent). Anything else — larger significands, overflow, NaN, an
+/// exponent out of range — goes to Decimal's arithmetic. The stored form is checked once against
+/// Decimal's own results; if it ever differs (another Foundation), every operation goes the slow way.
+enum FastDecimal {
+    struct Parts: Equatable {
+        var exponent: Int
+        var negative: Bool
+        var significand: UInt64
+    }
+
+    static let usable: Bool = {
+        let samples = ["-0.031611", "730", "0", "123456789012.5", "1e-20", "-7000", "0.031611"].map { Decimal(string: $0)! }
+        for a in samples {
+            if a.isZero { continue }
+            guard let p = parts(a), make(p) == a, bits(make(p)!) == bits(a) else { return false }
+            for b in samples {
+                // a nil is fine (that case goes the slow way); a value must be Decimal's own, bit for bit
+                if let m = product(a, b), bits(m) != bits(a * b) { return false }
+                if let s = sum(a, b), bits(s) != bits(a + b) { return false }
+            }
+        }
+        return parts(Decimal(string: "-0.031611")!) == Parts(exponent: -6, negative: true, significand: 31611) && parts(.nan) == nil
+            && product(samples[0], samples[1]) != nil && sum(samples[0], samples[1]) != nil
+    }()
+
+    static func multiply(_ a: Decimal, _ b: Decimal) -> Decimal { (usable ? product(a, b) : nil) ?? a * b }
+    static func add(_ a: Decimal, _ b: Decimal) -> Decimal { (usable ? sum(a, b) : nil) ?? a + b }
+
+    private static func bits(_ d: Decimal) -> [UInt8] { withUnsafeBytes(of: d) { Array($0) } }
+
+    /// byte 0: exponent; byte 1: length in 16-bit words (high four bits), negative (bit 3), compact (bit 2);
+    /// bytes 4…19: the significand, least significant word first.
+    static func parts(_ d: Decimal) -> Parts? {
+        guard MemoryLayout<Decimal>.size == 20 else { return nil }
+        return withUnsafeBytes(of: d) { raw -> Parts? in
+            let flags = raw[1]
+            let length = Int(flags >> 4)
+            let negative = flags & 0x08 != 0
+            guard length <= 4, length > 0 || !negative else { return nil }   // length 0 and negative: NaN
+            var m: UInt64 = 0
+            var i = length - 1
+            while i >= 0 {
+                m = m << 16 | UInt64(raw.loadUnaligned(fromByteOffset: 4 + 2 * i, as: UInt16.self))
+                i -= 1
+            }
+            return Parts(exponent: Int(Int8(bitPattern: raw[0])), negative: negative, significand: m)
+        }
+    }
+
+    static func make(_ p: Parts) -> Decimal? {
+        var m = p.significand, e = p.exponent
+        if m == 0 { return nil }   // zeros keep exponents by Decimal's own rules: it makes them
+        while m % 10 == 0 && e < 127 { m /= 10; e += 1 }
+        guard e >= -128 && e <= 127 else { return nil }
+        var d = Decimal(0)
+        withUnsafeMutableBytes(of: &d) { raw in
+            raw[0] = UInt8(bitPattern: Int8(e))
+            var words: UInt8 = 0
+            while m != 0 {
+                raw.storeBytes(of: UInt16(truncatingIfNeeded: m), toByteOffset: 4 + 2 * Int(words), as: UInt16.self)
+                m >>= 16
+                words += 1
+            }
+            raw[1] = words << 4 | 0x04 | (p.negative ? 0x08 : 0)
+        }
+        return d
+    }
+
+    static func product(_ a: Decimal, _ b: Decimal) -> Decimal? {
+        guard let x = parts(a), let y = parts(b) else { return nil }
+        let (high, low) = x.significand.multipliedFullWidth(by: y.significand)
+        guard high == 0 else { return nil }
+        return make(Parts(exponent: x.exponent + y.exponent, negative: x.negative != y.negative, significand: low))
+    }
+
+    static func sum(_ a: Decimal, _ b: Decimal) -> Decimal? {
+        guard var x = parts(a), var y = parts(b) else { return nil }
+        // bring both to the smaller exponent
+        if x.exponent < y.exponent { swap(&x, &y) }
+        while x.exponent > y.exponent {
+            let (scaled, overflow) = x.significand.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            x.significand = scaled
+            x.exponent -= 1
+        }
+        if x.negative == y.negative {
+            let (total, overflow) = x.significand.addingReportingOverflow(y.significand)
+            guard !overflow else { return nil }
+            return make(Parts(exponent: x.exponent, negative: x.negative, significand: total))
+        }
+        let (big, small) = x.significand >= y.significand ? (x, y) : (y, x)
+        // a zero difference: Decimal's own zero keeps an exponent by rules of its own, so it makes it
+        if big.significand == small.significand { return nil }
+        return make(Parts(exponent: x.exponent, negative: big.negative, significand: big.significand - small.significand))
+    }
+}

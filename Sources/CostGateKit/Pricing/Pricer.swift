@@ -139,7 +139,7 @@ enum Q {
     }
 
     static func scaled(_ q: Quantity, by factor: Decimal) -> Quantity {
-        if case .value(let v) = q { return .value(v * factor) }
+        if case .value(let v) = q { return .value(FastDecimal.multiply(v, factor)) }
         return q
     }
 

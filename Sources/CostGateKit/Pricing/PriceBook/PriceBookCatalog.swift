@@ -129,7 +129,7 @@ public final class PriceBookSet: Sendable {
                 c.unitPrice = unitPrice
                 c.priceSource = price.source
                 c.priceDate = price.date
-                if case .value(let q) = line.quantity { c.monthlyCost = q * unitPrice }
+                if case .value(let q) = line.quantity { c.monthlyCost = FastDecimal.multiply(q, unitPrice) }
             }
             return c
         }
