@@ -1,13 +1,21 @@
 #!/usr/bin/env python3
-"""Writes N Deployment documents of about 1 KB each, as one multi-document YAML stream.
+"""Writes N Deployment documents of about 1 KB each, as one multi-document YAML stream, or with
+--files DIR as one file per document (DIR/deployment-00000.yaml …).
 
     python3 .ci/bench/gen_manifests.py 8000 > /tmp/deployments.yaml
+    python3 .ci/bench/gen_manifests.py 8000 --files /tmp/deployments
 """
+import os
 import sys
 
 n = int(sys.argv[1]) if len(sys.argv) > 1 else 8000
+folder = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--files" else None
+if folder:
+    os.makedirs(folder, exist_ok=True)
 out = sys.stdout
 for i in range(n):
+    if folder:
+        out = open(os.path.join(folder, f"deployment-{i:05d}.yaml"), "w")
     out.write(f"""---
 apiVersion: apps/v1
 kind: Deployment
@@ -56,3 +64,5 @@ spec:
         resources:
           requests: {{cpu: 50m, memory: 64Mi}}
 """)
+    if folder:
+        out.close()
