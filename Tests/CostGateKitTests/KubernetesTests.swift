@@ -182,6 +182,7 @@ func q(_ d: Decimal) -> String { Money.format(d, scale: 9) }
         #expect(errorOf("apiVersion: v1\nkind: Pod\nmetadata: {name: [p\n").hasPrefix("m.yaml:4:1: invalid YAML"))
         #expect(errorOf("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    resources:\n    - cpu: 1\n")
                 .hasPrefix("m.yaml:8:5: `resources` must be a mapping"))
+        #expect(errorOf("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: *nope\n") == "m.yaml:4:7: YAML alias *nope names no anchor")
     }
 
     @Test func listsAnchorsJSONAndCustomResources() throws {

@@ -135,26 +135,30 @@ public final class OutputSink {
     }
 }
 
+/// Work over a long list in two halves, one per core; a short list in one pass on this thread.
+enum Halves {
+    static func run(_ count: Int, from minimum: Int = 2_000, _ body: (_ range: Range<Int>, _ half: Int) -> Void) {
+        guard count >= minimum else {
+            body(0..<count, 0)
+            return
+        }
+        let mid = count / 2
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            DispatchQueue.concurrentPerform(iterations: 2) { half in body(half == 0 ? 0..<mid : mid..<count, half) }
+        }
+    }
+}
+
 extension OutputSink {
     /// Writes a long list in two halves at once: the first half straight to this sink on this thread, the
     /// second into memory on another core, appended after it. Each half has its own `Format` (its memos
-    /// are not shared). The bytes are the same as one pass's; a short list is written in one pass.
+    /// are not shared). The bytes are the same as one pass's.
     func writeHalves<Item: Sendable>(_ items: [Item], from minimum: Int = 2_000,
                                      _ write: (_ items: ArraySlice<Item>, _ first: Int, _ f: Format, _ out: OutputSink) -> Void) {
-        guard items.count >= minimum else {
-            write(items[...], 0, Format(), self)
-            return
-        }
-        let mid = items.count / 2
         let second = OutputSink()
         nonisolated(unsafe) let sinks = [self, second]
-        withoutActuallyEscaping(write) { write in
-            nonisolated(unsafe) let write = write
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                let range = half == 0 ? 0..<mid : mid..<items.count
-                write(items[range], range.lowerBound, Format(), sinks[half])
-            }
-        }
+        Halves.run(items.count, from: minimum) { range, half in write(items[range], range.lowerBound, Format(), sinks[half]) }
         second.appendContents(to: self)
     }
 

@@ -35,9 +35,10 @@ public struct TableReporter: Reporter {
         // table makes each pass in two halves at once.
         let header = ["Name", "Monthly qty", "Unit", "Unit price", "Monthly cost"]
         let halves = Mutex<[[Int]]>([])
-        OutputSink().writeHalves(e.resources) { part, _, f, _ in
+        Halves.run(e.resources.count) { range, _ in
+            let f = Format()
             var widths = header.map(\.displayWidth)
-            for r in part {
+            for r in e.resources[range] {
                 for row in Self.rows(r, f) { for i in 0..<5 { widths[i] = max(widths[i], row[i].displayWidth) } }
             }
             halves.withLock { $0.append(widths) }
