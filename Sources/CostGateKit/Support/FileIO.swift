@@ -10,22 +10,45 @@ public enum FileIO {
     /// Reads a file, or standard input for `-`.
     public static func read(_ path: String) throws -> [UInt8] {
         if path == "-" { return readStream(fdopen(0, "rb")) }
-        guard let fp = fopen(path, "rb") else {
+        // open, one fstat and read straight into the array (a folder of many small files pays per file)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
             throw CostGateError("cannot read: \(reason)", at: SourceLocation(file: path))
         }
-        defer { fclose(fp) }
         var st = stat()
-        if fstat(fileno(fp), &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+        guard fstat(fd, &st) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw CostGateError("cannot read: \(reason)", at: SourceLocation(file: path))
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
             throw CostGateError("is a directory, not a file", at: SourceLocation(file: path))
         }
-        if fstat(fileno(fp), &st) == 0, st.st_size > 0, (st.st_mode & S_IFMT) == S_IFREG {
+        if st.st_size > 0, (st.st_mode & S_IFMT) == S_IFREG {
+            defer { close(fd) }
             let size = Int(st.st_size)
-            var buffer = [UInt8](repeating: 0, count: size)
-            let got = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, fp) }
-            if got < size { buffer.removeSubrange(got...) }
+            var failed: Int32 = 0
+            let buffer = [UInt8](unsafeUninitializedCapacity: size) { raw, count in
+                count = 0
+                while count < size {
+                    let n = Glibc.read(fd, raw.baseAddress! + count, size - count)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failed = errno; break }
+                    if n == 0 { break }   // the file shrank while it was read
+                    count += n
+                }
+            }
+            if failed != 0 { throw CostGateError("cannot read: \(String(cString: strerror(failed)))", at: SourceLocation(file: path)) }
             return buffer
         }
+        // a pipe, a device or an empty file: read it as a stream
+        guard let fp = fdopen(fd, "rb") else {
+            close(fd)
+            return []
+        }
+        defer { fclose(fp) }
         return readStream(fp)
     }
 
