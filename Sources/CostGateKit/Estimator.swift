@@ -52,14 +52,12 @@ public struct Estimator: Sendable {
 
         // Each resource is priced on its own: a large run is split in two, one half per core, each half
         // gathering its own results, and the halves are joined in address order (the same as one pass).
-        let chunks = sorted.count >= 2_000 ? 2 : 1
-        let size = (sorted.count + chunks - 1) / max(chunks, 1)
         let parts = Mutex<[Int: Result<Part, any Error>]>([:])
-        let work: @Sendable (Int) -> Void = { chunk in
+        Halves.run(sorted.count) { range, half in
             let strings = Interner()
             var part = Part()
             do {
-                for r in sorted[(chunk * size)..<min(sorted.count, (chunk + 1) * size)] {
+                for r in sorted[range] {
                     switch try self.price(r, index: index, asOf: asOf, options: options, strings: strings) {
                     case nil: break
                     case .skipped(let s)?: part.skipped.append(s)
@@ -74,16 +72,15 @@ public struct Estimator: Sendable {
                         part.priced.append(cost)
                     }
                 }
-                parts.withLock { $0[chunk] = .success(part) }
+                parts.withLock { $0[half] = .success(part) }
             } catch {
-                parts.withLock { $0[chunk] = .failure(error) }
+                parts.withLock { $0[half] = .failure(error) }
             }
         }
-        if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
         var all = Part()
-        for chunk in 0..<chunks {
+        for half in parts.withLock({ $0.keys.sorted() }) {
             // the first error in address order is the one reported
-            let part = try parts.withLock { $0.removeValue(forKey: chunk) }!.get()
+            let part = try parts.withLock { $0.removeValue(forKey: half) }!.get()
             all.priced += part.priced
             all.skipped += part.skipped
             all.warnings += part.warnings

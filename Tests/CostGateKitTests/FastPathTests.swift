@@ -1,5 +1,8 @@
 import FoundationEssentials
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import CostGateKit
 
 /// The shortcuts taken for speed must give what the exact, slow ways give.
@@ -77,5 +80,30 @@ import Testing
         }
         #expect(fast > 6_000, "most products of such values take the integer path")
         #expect(FastDecimal.parts(.nan) == nil && FastDecimal.multiply(.nan, 2).isNaN)
+    }
+
+    /// A file is read with open, one fstat and read: its bytes, an empty file, and one clear line for a folder
+    /// or a missing file. A folder is walked by entry type, and a link to a folder is still followed.
+    @Test func filesAreReadAndFoldersWalked() throws {
+        let dir = "/tmp/costgate-fileio-\(getpid())"
+        mkdir(dir, 0o755)
+        mkdir(dir + "/sub", 0o755)
+        defer {
+            for f in ["a.yaml", "empty.yaml", "sub/b.yml", "sub/notes.txt", "linked"] { unlink(dir + "/" + f) }
+            rmdir(dir + "/sub"); rmdir(dir)
+        }
+        let text = String(repeating: "kind: Pod\n", count: 20_000)   // larger than any stdio buffer
+        try FileIO.writeAtomically(text, to: dir + "/a.yaml")
+        try FileIO.writeAtomically("", to: dir + "/empty.yaml")
+        try FileIO.writeAtomically("x: 1\n", to: dir + "/sub/b.yml")
+        try FileIO.writeAtomically("", to: dir + "/sub/notes.txt")
+        symlink(dir + "/sub", dir + "/linked")
+        #expect(try FileIO.read(dir + "/a.yaml") == Array(text.utf8))
+        #expect(try FileIO.read(dir + "/empty.yaml") == [])
+        #expect(throws: CostGateError.self) { try FileIO.read(dir + "/sub") }
+        do { _ = try FileIO.read(dir + "/missing.yaml"); Issue.record("no error") } catch {
+            #expect("\(error)" == dir + "/missing.yaml: cannot read: No such file or directory")
+        }
+        #expect(try Inputs.expand([dir]) == [dir + "/a.yaml", dir + "/empty.yaml", dir + "/linked/b.yml", dir + "/sub/b.yml"])
     }
 }

@@ -58,12 +58,7 @@ public struct ResourceCost: Sendable {
     public private(set) var monthlyCost: Decimal
 
     static func sum(_ components: [CostComponent]) -> Decimal {
-        var total: Decimal?   // Decimal additions are slow: no "0 +" and no adding zeros
-        for c in components where c.status == .priced {
-            guard let cost = c.monthlyCost else { continue }
-            total = total.map { FastDecimal.add($0, cost) } ?? cost
-        }
-        return total ?? 0
+        components.reduce(Decimal(0)) { FastDecimal.add($0, $1.status == .priced ? ($1.monthlyCost ?? 0) : 0) }
     }
 
     public init(address: String, type: String, region: String?, regionAssumed: Bool, action: Action, components: [CostComponent],

@@ -24,9 +24,8 @@ public struct YAMLDocument: Sendable {
 }
 
 extension YAMLReader {
-    static let quantityMaps: Set<String> = ["requests", "limits", "default", "defaultRequest", "max", "min", "overhead", "capacity"]
-
-    /// `quantityMaps.contains(key)` without hashing every key of every document.
+    /// The mappings whose scalars are quantities (`requests`, `limits`, LimitRange `default`, `defaultRequest`,
+    /// `max`, `min`, pod `overhead`, PV `capacity`), told by length first: no hashing of every key of every document.
     static func isQuantityMap(_ key: String) -> Bool {
         switch key.utf8.count {
         case 3: return key == "max" || key == "min"

@@ -62,7 +62,7 @@ struct KubeWorkloadPricer: Pricer {
             out.assume("\(hpa.address) scales it from \(Money.plain(minReplicas)) to \(Money.plain(maxReplicas)) replicas: priced at the minimum")
         }
         let usageBased = kind == "Job" || kind == "CronJob"
-        let podHours = replicas == 1 ? hours : Q.scaled(hours, by: replicas)
+        let podHours = Q.scaled(hours, by: replicas)
         let n = Money.plain(replicas)
 
         if let node = profile.node {
