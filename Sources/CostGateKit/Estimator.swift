@@ -88,7 +88,7 @@ public struct Estimator: Sendable {
             all.books.formUnion(part.books)
         }
         var runNotes: [String] = []
-        if all.priced.contains(where: { $0.type.hasPrefix("k8s:") }) {
+        if all.priced.contains(where: { $0.namespace != nil }) {
             runNotes.append("Kubernetes requests priced with cluster profile \(options.profile.name)")
         }
         if all.assumed > 0 {
@@ -129,12 +129,12 @@ public struct Estimator: Sendable {
             break
         }
         let custom = options.customPrices.filter { $0.matches(r.type) }.map { $0.line(for: r) }
-        guard let pricer = registry.pricer(for: r.type) ?? (custom.isEmpty ? nil : CustomOnlyPricer()) else {
-            let reason: SkipReason = registry.isFree(r.type) ? .free : .unsupported
+        guard let pricer = registry.pricer(for: r.pricingType) ?? (custom.isEmpty ? nil : CustomOnlyPricer()) else {
+            let reason: SkipReason = registry.isFree(r.pricingType) ? .free : .unsupported
             return .skipped(SkippedResource(address: r.address, type: r.type, reason: reason,
                                             detail: reason == .free ? nil : "not supported yet", location: r.location))
         }
-        let context = PricingContext(usage: options.usage.values(for: r), index: index, asOf: asOf, profile: options.profile)
+        let context = PricingContext(usage: options.usage.values(for: r, keys: pricer.usageKeys), index: index, asOf: asOf, profile: options.profile)
         var usage = pricer.usage(of: r, context: context)
         usage.lines += custom
         if usage.lines.isEmpty {
@@ -153,10 +153,11 @@ public struct Estimator: Sendable {
             notes.insert("region not found in the plan: \(region) used\(options.regionWasGiven ? " (--region)" : " (the default; set --region)")", at: 0)
             regionAssumed = true
         }
-        return .priced(ResourceCost(address: r.address, type: r.type, region: r.region, regionAssumed: r.regionAssumed,
-                                    action: r.action, components: components, assumptions: notes, location: r.location,
-                                    ceiling: usage.ceiling, namespace: r.provider == .kubernetes ? r.moduleAddress : nil,
-                                    tags: r.tags), regionAssumed: regionAssumed)
+        var cost = ResourceCost(address: r.address, type: r.type, region: r.region, regionAssumed: r.regionAssumed,
+                                action: r.action, components: components, assumptions: notes, location: r.location,
+                                ceiling: usage.ceiling, namespace: r.namespace, tags: r.tags)
+        cost.containersWithoutRequests = usage.containersWithoutRequests
+        return .priced(cost, regionAssumed: regionAssumed)
     }
 }
 
@@ -164,5 +165,6 @@ public struct Estimator: Sendable {
 private struct CustomOnlyPricer: Pricer {
     let resourceTypes: [String] = []
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = []
     func usage(of resource: Resource, context: PricingContext) -> PricedUsage { PricedUsage() }
 }

@@ -111,7 +111,7 @@ func configError(_ text: String) -> String? {
     /// The policy plan priced against its prior state, judged by `config`.
     func judge(_ config: String, checkAll: Bool = false) throws -> [Finding] {
         let c = try loadConfig(config)
-        var review = Review(projects: [ProjectSpec(name: nil, paths: [Paths.fixtures + "/policy/plan.json"], options: Self.options)], base: .priorState)
+        var review = BaseComparison(projects: [ProjectSpec(name: nil, paths: [Paths.fixtures + "/policy/plan.json"], options: Self.options)], base: .priorState)
         var policies = c.policies
         if checkAll { for i in policies.indices { policies[i].checkAll = true } }
         return PolicyEngine(policies: policies, exemptions: c.exemptions).evaluate(try review.run().map(\.subject))
@@ -181,7 +181,7 @@ func configError(_ text: String) -> String? {
 
     @Test func sensitiveTagValuesNeverReachAReport() throws {
         let c = try loadConfig(Self.tagging)
-        var review = Review(projects: [ProjectSpec(name: nil, paths: [Paths.fixtures + "/policy/plan.json"], options: Self.options)], base: .priorState)
+        var review = BaseComparison(projects: [ProjectSpec(name: nil, paths: [Paths.fixtures + "/policy/plan.json"], options: Self.options)], base: .priorState)
         let outcomes = try review.run()
         let findings = PolicyEngine(policies: c.policies).evaluate(outcomes.map(\.subject))
         let report = Report(estimate: outcomes[0].head, pricebooks: [], diff: outcomes[0].diff, findings: findings)
@@ -198,7 +198,7 @@ func configError(_ text: String) -> String? {
         try FileIO.writeAtomically(manifest, to: path)
         defer { unlink(path) }
         let c = try loadConfig(config)
-        var review = Review(projects: [ProjectSpec(name: nil, paths: [path], options: EstimateOptions(pricebooks: PriceBookSet(paths: [
+        var review = BaseComparison(projects: [ProjectSpec(name: nil, paths: [path], options: EstimateOptions(pricebooks: PriceBookSet(paths: [
             "k8s": Paths.pricebooks + "/k8s/k8s-2026.11.0.tsv"])))], base: .none)
         let subjects = try review.run().map { $0.subject }
         return PolicyEngine(policies: c.policies, exemptions: c.exemptions).evaluate(subjects)

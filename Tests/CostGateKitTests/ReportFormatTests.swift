@@ -10,7 +10,7 @@ import Testing
     static func report() throws -> Report {
         let config = try Config.load(path: dir + "/costgate.yml")
         let options = EstimateOptions(pricebooks: PriceBookSet(paths: Paths.books))
-        var review = Review(projects: config.projects.map { ProjectSpec(name: $0.name, paths: $0.paths.map(config.resolve), options: options) },
+        var review = BaseComparison(projects: config.projects.map { ProjectSpec(name: $0.name, paths: $0.paths.map(config.resolve), options: options) },
                             base: .priorState)
         let outcomes = try review.run()
         let findings = PolicyEngine(policies: config.policies, exemptions: config.exemptions).evaluate(outcomes.map(\.subject))

@@ -72,8 +72,8 @@ public struct TeamBreakdown: Sendable, Equatable {
             direct[t, default: 0] += r.monthlyCost
             for c in r.components {
                 guard case .value(let q) = c.quantity else { continue }
-                if c.unit == "vCPU-hour" && r.type.hasPrefix("k8s:") { cpu[t, default: 0] += q }
-                if c.unit == "GiB-hour" && r.type.hasPrefix("k8s:") { memory[t, default: 0] += q }
+                if c.unit == "vCPU-hour" && r.namespace != nil { cpu[t, default: 0] += q }
+                if c.unit == "GiB-hour" && r.namespace != nil { memory[t, default: 0] += q }
             }
         }
         for i in pools.indices { pools[i].amount = Money.rounded(pools[i].amount, scale: 2) }

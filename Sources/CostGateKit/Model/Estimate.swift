@@ -48,6 +48,8 @@ public struct ResourceCost: Sendable {
     public var tags: [String: String]? = nil
     /// The project of `.costgate.yml` the resource belongs to.
     public var project: String? = nil
+    /// Containers that declare no requests: their cost is unknown (what `require_requests` judges).
+    public var containersWithoutRequests: [String] = []
 
     /// The worst case under an autoscaler (nil when the resource does not scale).
     public var maxMonthlyCost: Decimal? { ceiling.map { FastDecimal.multiply(monthlyCost, $0) } }
@@ -122,6 +124,19 @@ public struct PriceBookRef: Sendable, Equatable, Hashable {
     public var id: String
     public var version: String
     public var effectiveDate: String
+
+    /// From a book file's header records (`id`, `version`, `effective`), without reading its prices.
+    static func read(path: String) -> PriceBookRef? {
+        guard let head = try? FileIO.readPrefix(path, count: 8192) else { return nil }
+        var fields: [String: String] = [:]
+        for line in head.split(separator: 0x0A) {
+            let parts = line.split(separator: 0x09, maxSplits: 1).map { String(decoding: $0, as: UTF8.self) }
+            if parts.count == 2, ["id", "version", "effective"].contains(parts[0]) { fields[parts[0]] = parts[1] }
+            if line.starts(with: Array("price\t".utf8)) { break }
+        }
+        guard let id = fields["id"], let version = fields["version"] else { return nil }
+        return PriceBookRef(id: id, version: version, effectiveDate: fields["effective"] ?? "")
+    }
 }
 
 /// The valued result of one run.

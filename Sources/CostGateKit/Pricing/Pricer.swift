@@ -8,6 +8,9 @@ public protocol Pricer: Sendable {
     var resourceTypes: [String] { get }
     /// Top-level attributes the pricer reads; the plan reader decodes only these.
     var attributes: Set<String> { get }
+    /// The usage-file keys it reads; only these reach it, and a usage file that names another key for
+    /// its types gets a warning with the nearest of these.
+    var usageKeys: [UsageKey] { get }
     /// Attributes it reads from other resource types it follows (launch templates, task definitions).
     var relatedAttributes: [String: Set<String>] { get }
     func usage(of resource: Resource, context: PricingContext) -> PricedUsage
@@ -102,12 +105,12 @@ enum Q {
 
     /// Hours a month: 730, or the usage file's `monthly_hrs`.
     static func monthlyHours(_ context: PricingContext) -> Decimal {
-        context.usage["monthly_hrs"] ?? Money.hoursPerMonth
+        context.usage[.monthlyHrs] ?? Money.hoursPerMonth
     }
 
     /// GB processed (NAT gateways, load balancers, firewalls, endpoints): usage `monthly_data_processed_gb`.
     static func dataProcessed(_ key: String, _ context: PricingContext) -> UsageLine {
-        UsageLine("Data processed", unit: "GB", quantity: usage("monthly_data_processed_gb", context), priceKey: key, usageBased: true)
+        UsageLine("Data processed", unit: "GB", quantity: usage(.monthlyDataProcessedGB, context), priceKey: key, usageBased: true)
     }
 
     /// A thing billed by the hour that also bills the GB it processes.
@@ -133,7 +136,7 @@ enum Q {
     }
 
     /// A usage quantity: the usage file's value, or "depends on usage".
-    static func usage(_ key: String, _ context: PricingContext, times factor: Decimal = 1) -> Quantity {
+    static func usage(_ key: UsageKey, _ context: PricingContext, times factor: Decimal = 1) -> Quantity {
         if let v = context.usage[key] { return .value(v * factor) }
         return .usageNotGiven
     }

@@ -114,6 +114,16 @@ public final class PriceBookSet: Sendable {
         return b
     }
 
+    /// Every book this set can load, by id, from each file's header (a run that priced nothing still names
+    /// the books it would have used).
+    public var selectedBooks: [PriceBookRef] {
+        var refs = loaded.withLock { Array($0.values.map(\.ref)) }
+        for (id, path) in paths where !refs.contains(where: { $0.id == id }) {
+            if let ref = PriceBookRef.read(path: path) { refs.append(ref) }
+        }
+        return refs.sorted { $0.id < $1.id }
+    }
+
     /// The books this run has used so far, by id.
     public var usedBooks: [PriceBookRef] {
         loaded.withLock { $0.values.map(\.ref).sorted { $0.id < $1.id } }

@@ -27,7 +27,7 @@ enum AWS {
         guard mode == "unlimited" else { return out }
         guard let vcpus = tVCPUs(type) else { return out }
         let quantity: Quantity
-        if let hrs = context.usage["monthly_cpu_credit_hrs"] {
+        if let hrs = context.usage[.monthlyCPUCreditHrs] {
             quantity = Q.scaled(count, by: hrs * vcpus)
         } else {
             quantity = .usageNotGiven
@@ -96,7 +96,7 @@ enum AWS {
             }
         case "standard":
             out.add(UsageLine("\(label)I/O requests", unit: "1M requests",
-                              quantity: Q.usage("monthly_standard_io_requests", context, times: Decimal(string: "0.000001")!),
+                              quantity: Q.usage(.monthlyStandardIORequests, context, times: Decimal(string: "0.000001")!),
                               priceKey: "aws/ebs/\(region)/io-requests/standard", usageBased: true))
         default:
             break
@@ -110,7 +110,7 @@ enum AWS {
         var out = PricedUsage()
         let rootBlock = root.block
         if rootBlock.isUnknown || rootBlock.isNull || (rootBlock["volume_size"].isUnknown && rootBlock["volume_type"].isNull) {
-            let size = context.usage["root_volume_size_gb"] ?? 8
+            let size = context.usage[.rootVolumeSizeGB] ?? 8
             out.append(volumeLines(region: region, type: .string("gp2"), size: .number(Money.plain(size)), iops: .null, throughput: .null,
                                    count: count, label: "\(label)Root volume: ", context: context))
             out.assume("\(label.isEmpty ? "" : label)root volume comes from the AMI and is not in the plan: assumed \(Money.plain(size)) GB gp2 (set root_volume_size_gb in the usage file)")
@@ -131,6 +131,6 @@ enum AWS {
     static func monthlyHours(_ context: PricingContext) -> Decimal { Q.monthlyHours(context) }
 
     static func os(_ context: PricingContext) -> String {
-        context.usage.text("operating_system")?.lowercased() == "windows" ? "windows" : "linux"
+        context.usage.text(.operatingSystem)?.lowercased() == "windows" ? "windows" : "linux"
     }
 }

@@ -3,6 +3,7 @@ import FoundationEssentials
 struct EKSClusterPricer: Pricer {
     let resourceTypes = ["aws_eks_cluster"]
     let attributes: Set<String> = ["version", "upgrade_policy"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     /// End of EKS standard support per Kubernetes version (Amazon EKS release calendar).
     static let standardSupportEnds = ["1.23": "2024-10-11", "1.24": "2025-01-31", "1.25": "2025-05-01", "1.26": "2025-06-11",
@@ -36,6 +37,7 @@ struct EKSClusterPricer: Pricer {
 struct EKSNodeGroupPricer: Pricer {
     let resourceTypes = ["aws_eks_node_group"]
     let attributes: Set<String> = ["scaling_config", "instance_types", "disk_size", "capacity_type", "launch_template", "ami_type"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyCPUCreditHrs, .monthlyStandardIORequests]
     let relatedAttributes: [String: Set<String>] = ["aws_launch_template": LaunchTemplates.attributes]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
@@ -77,6 +79,7 @@ struct AutoscalingGroupPricer: Pricer {
     let resourceTypes = ["aws_autoscaling_group"]
     let attributes: Set<String> = ["desired_capacity", "min_size", "max_size", "launch_configuration", "launch_template",
                                    "mixed_instances_policy"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .operatingSystem, .monthlyCPUCreditHrs, .rootVolumeSizeGB, .monthlyStandardIORequests]
     let relatedAttributes: [String: Set<String>] = [
         "aws_launch_template": LaunchTemplates.attributes,
         "aws_launch_configuration": ["name", "id", "instance_type", "root_block_device", "ebs_block_device", "placement_tenancy"],
@@ -167,6 +170,7 @@ enum LaunchTemplates {
 struct ECSServicePricer: Pricer {
     let resourceTypes = ["aws_ecs_service"]
     let attributes: Set<String> = ["launch_type", "desired_count", "task_definition", "capacity_provider_strategy"]
+    let usageKeys: [UsageKey] = []
     let relatedAttributes: [String: Set<String>] = ["aws_ecs_task_definition": ["cpu", "memory", "arn", "family"]]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
@@ -206,6 +210,7 @@ struct ECSServicePricer: Pricer {
 struct LambdaPricer: Pricer {
     let resourceTypes = ["aws_lambda_function"]
     let attributes: Set<String> = ["memory_size", "architectures", "ephemeral_storage"]
+    let usageKeys: [UsageKey] = [.monthlyRequests, .requestDurationMs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = r.region ?? "us-east-1"
@@ -213,8 +218,8 @@ struct LambdaPricer: Pricer {
         var out = PricedUsage()
         let memoryMB = a["memory_size"].decimal ?? 128
         let arch = a["architectures"].array.first?.string == "arm64" ? "arm64" : "x86_64"
-        let requests = context.usage["monthly_requests"]
-        let durationMs = context.usage["request_duration_ms"]
+        let requests = context.usage[.monthlyRequests]
+        let durationMs = context.usage[.requestDurationMs]
         out.add(UsageLine("Requests", unit: "1M requests", quantity: requests.map { .value($0 / 1_000_000) } ?? .usageNotGiven,
                           priceKey: "aws/lambda/\(region)/requests", usageBased: true))
         var gbSeconds: Quantity = .usageNotGiven

@@ -3,6 +3,7 @@ import FoundationEssentials
 struct EBSVolumePricer: Pricer {
     let resourceTypes = ["aws_ebs_volume"]
     let attributes: Set<String> = ["type", "size", "iops", "throughput", "availability_zone"]
+    let usageKeys: [UsageKey] = [.monthlyStandardIORequests]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let a = r.attributes
@@ -19,11 +20,12 @@ struct EBSVolumePricer: Pricer {
 struct EBSSnapshotPricer: Pricer {
     let resourceTypes = ["aws_ebs_snapshot", "aws_ebs_snapshot_copy"]
     let attributes: Set<String> = ["volume_size"]
+    let usageKeys: [UsageKey] = [.monthlyStorageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let quantity: Quantity
-        if let gb = context.usage["monthly_storage_gb"] {
+        if let gb = context.usage[.monthlyStorageGB] {
             quantity = .value(gb)
         } else if let q = Q.number(r.attributes["volume_size"], attribute: "volume_size") {
             quantity = q

@@ -3,6 +3,7 @@ import FoundationEssentials
 struct EIPPricer: Pricer {
     let resourceTypes = ["aws_eip"]
     let attributes: Set<String> = ["domain", "vpc"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         PricedUsage(lines: [UsageLine("Public IPv4 address", unit: "hour", quantity: .value(AWS.monthlyHours(context)),
@@ -14,6 +15,7 @@ struct EIPPricer: Pricer {
 struct NATGatewayPricer: Pricer {
     let resourceTypes = ["aws_nat_gateway"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = r.region ?? "us-east-1"
@@ -25,6 +27,7 @@ struct NATGatewayPricer: Pricer {
 struct LoadBalancerPricer: Pricer {
     let resourceTypes = ["aws_lb", "aws_alb"]
     let attributes: Set<String> = ["load_balancer_type"]
+    let usageKeys: [UsageKey] = [.capacityUnits, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = r.region ?? "us-east-1"
@@ -34,7 +37,7 @@ struct LoadBalancerPricer: Pricer {
         return PricedUsage(lines: [
             UsageLine("\(name) load balancer", unit: "hour", quantity: .value(AWS.monthlyHours(context)),
                       priceKey: "aws/elb/\(region)/\(kind)/hours"),
-            UsageLine("Capacity units", unit: unit, quantity: Q.usage("capacity_units", context, times: Money.hoursPerMonth),
+            UsageLine("Capacity units", unit: unit, quantity: Q.usage(.capacityUnits, context, times: Money.hoursPerMonth),
                       priceKey: "aws/elb/\(region)/\(kind)/lcu", usageBased: true),
         ])
     }
@@ -44,6 +47,7 @@ struct LoadBalancerPricer: Pricer {
 struct ClassicELBPricer: Pricer {
     let resourceTypes = ["aws_elb"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = r.region ?? "us-east-1"
@@ -56,6 +60,7 @@ struct ClassicELBPricer: Pricer {
 struct VPCEndpointPricer: Pricer {
     let resourceTypes = ["aws_vpc_endpoint"]
     let attributes: Set<String> = ["vpc_endpoint_type", "subnet_ids"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = r.region ?? "us-east-1"
@@ -85,6 +90,7 @@ struct VPCEndpointPricer: Pricer {
 struct Route53ZonePricer: Pricer {
     let resourceTypes = ["aws_route53_zone"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = []
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         PricedUsage(lines: [UsageLine("Hosted zone", unit: "month", quantity: .value(1), priceKey: "aws/route53/global/hosted-zone")])

@@ -5,6 +5,7 @@ struct DBInstancePricer: Pricer {
     let resourceTypes = ["aws_db_instance"]
     let attributes: Set<String> = ["engine", "engine_version", "instance_class", "multi_az", "storage_type", "allocated_storage",
                                    "iops", "license_model"]
+    let usageKeys: [UsageKey] = [.additionalBackupStorageGB, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = r.region ?? "us-east-1"
@@ -53,7 +54,7 @@ struct DBInstancePricer: Pricer {
             default:
                 break
             }
-            out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Q.usage("additional_backup_storage_gb", context),
+            out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Q.usage(.additionalBackupStorageGB, context),
                               priceKey: "aws/rds/\(region)/backup", usageBased: true))
         }
         return out
@@ -64,24 +65,25 @@ struct DBInstancePricer: Pricer {
 struct RDSClusterPricer: Pricer {
     let resourceTypes = ["aws_rds_cluster"]
     let attributes: Set<String> = ["engine", "engine_mode", "storage_type", "engine_version"]
+    let usageKeys: [UsageKey] = [.storageGB, .monthlyIORequests, .capacityUnitsPerHr, .backupStorageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = r.region ?? "us-east-1"
         let a = r.attributes
         var out = PricedUsage()
         let ioOptimized = a["storage_type"].string == "aurora-iopt1"
-        out.add(UsageLine(ioOptimized ? "Storage (I/O-optimized)" : "Storage", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+        out.add(UsageLine(ioOptimized ? "Storage (I/O-optimized)" : "Storage", unit: "GB-month", quantity: Q.usage(.storageGB, context),
                           priceKey: "aws/rds/\(region)/aurora/\(ioOptimized ? "storage-io-optimized" : "storage")", usageBased: true))
         if !ioOptimized {
             out.add(UsageLine("I/O requests", unit: "1M requests",
-                              quantity: Q.usage("monthly_io_requests", context, times: Decimal(string: "0.000001")!),
+                              quantity: Q.usage(.monthlyIORequests, context, times: Decimal(string: "0.000001")!),
                               priceKey: "aws/rds/\(region)/aurora/io-requests", usageBased: true))
         }
         if a["engine_mode"].string == "serverless" {
-            out.add(UsageLine("Aurora serverless (v1)", unit: "ACU-hour", quantity: Q.usage("capacity_units_per_hr", context, times: Money.hoursPerMonth),
+            out.add(UsageLine("Aurora serverless (v1)", unit: "ACU-hour", quantity: Q.usage(.capacityUnitsPerHr, context, times: Money.hoursPerMonth),
                               priceKey: "aws/rds/\(region)/aurora/serverless-v1", usageBased: true))
         }
-        out.add(UsageLine("Backup storage", unit: "GB-month", quantity: Q.usage("backup_storage_gb", context),
+        out.add(UsageLine("Backup storage", unit: "GB-month", quantity: Q.usage(.backupStorageGB, context),
                           priceKey: "aws/rds/\(region)/aurora/backup", usageBased: true))
         return out
     }
@@ -91,6 +93,7 @@ struct RDSClusterPricer: Pricer {
 struct RDSClusterInstancePricer: Pricer {
     let resourceTypes = ["aws_rds_cluster_instance"]
     let attributes: Set<String> = ["engine", "engine_version", "instance_class"]
+    let usageKeys: [UsageKey] = [.averageACU, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = r.region ?? "us-east-1"
@@ -105,7 +108,7 @@ struct RDSClusterInstancePricer: Pricer {
         var engine = a["engine"].nonEmptyString ?? "aurora-mysql"
         if engine == "aurora" { engine = "aurora-mysql" }
         if cls == "db.serverless" {
-            out.add(UsageLine("Aurora serverless v2", unit: "ACU-hour", quantity: Q.usage("average_acu", context, times: Money.hoursPerMonth),
+            out.add(UsageLine("Aurora serverless v2", unit: "ACU-hour", quantity: Q.usage(.averageACU, context, times: Money.hoursPerMonth),
                               priceKey: "aws/rds/\(region)/aurora/serverless-v2", usageBased: true))
             return out
         }

@@ -78,7 +78,7 @@ enum Azure {
                           priceKey: "azure/disk/\(region)/\(tier.lowercased())-\(redundancy.lowercased())"))
         if typeName == "Standard_LRS" {
             out.add(UsageLine("\(label)Disk operations", unit: "10k operations",
-                              quantity: Q.usage("monthly_disk_operations", context, times: Decimal(string: "0.0001")!),
+                              quantity: Q.usage(.monthlyDiskOperations, context, times: Decimal(string: "0.0001")!),
                               priceKey: "azure/disk/\(region)/operations/standard-hdd", usageBased: true))
         }
         return out

@@ -6,6 +6,7 @@ struct AzureSQLDatabasePricer: Pricer {
     let resourceTypes = ["azurerm_mssql_database"]
     let attributes: Set<String> = ["sku_name", "max_size_gb", "license_type", "zone_redundant", "storage_account_type", "server_id",
                                    "elastic_pool_id"]
+    let usageKeys: [UsageKey] = [.monthlyVCoreHours, .storageGB, .monthlyPITRBackupStorageGB, .monthlyHrs]
 
     static let tiers = ["GP": "general-purpose", "BC": "business-critical", "HS": "hyperscale"]
     /// Storage included in DTU tiers, GB (Azure SQL Database DTU resource limits).
@@ -36,7 +37,7 @@ struct AzureSQLDatabasePricer: Pricer {
             let vcores = Decimal(string: parts.last!) ?? 0
             let zoneRedundant = a["zone_redundant"].bool == true
             if serverless {
-                out.add(UsageLine("Compute (serverless, \(sku))", unit: "vCore-hour", quantity: Q.usage("monthly_vcore_hours", context),
+                out.add(UsageLine("Compute (serverless, \(sku))", unit: "vCore-hour", quantity: Q.usage(.monthlyVCoreHours, context),
                                   priceKey: "azure/mssql/\(region)/serverless/\(parts[2].lowercased())", usageBased: true))
             } else {
                 out.add(UsageLine("Compute (provisioned, \(sku))", unit: "hour", quantity: .value(hours),
@@ -55,7 +56,7 @@ struct AzureSQLDatabasePricer: Pricer {
                 out.add(UsageLine("Storage", unit: "GB-month", quantity: .value(gb),
                                   priceKey: "azure/mssql/\(region)/storage/\(tier)\(zoneRedundant ? "-zone-redundant" : "")"))
             } else {
-                out.add(UsageLine("Storage", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+                out.add(UsageLine("Storage", unit: "GB-month", quantity: Q.usage(.storageGB, context),
                                   priceKey: "azure/mssql/\(region)/storage/hyperscale", usageBased: true))
             }
         } else {
@@ -66,7 +67,7 @@ struct AzureSQLDatabasePricer: Pricer {
             }
         }
         let redundancy = ["Local": "lrs", "Zone": "zrs", "Geo": "ra-grs", "GeoZone": "ra-gzrs"][a["storage_account_type"].nonEmptyString ?? "Geo"] ?? "ra-grs"
-        out.add(UsageLine("PITR backup storage (\(redundancy.uppercased()))", unit: "GB-month", quantity: Q.usage("monthly_pitr_backup_storage_gb", context),
+        out.add(UsageLine("PITR backup storage (\(redundancy.uppercased()))", unit: "GB-month", quantity: Q.usage(.monthlyPITRBackupStorageGB, context),
                           priceKey: "azure/mssql/\(region)/pitr/\(redundancy)", usageBased: true))
         return out
     }
@@ -77,6 +78,7 @@ struct AzureSQLDatabasePricer: Pricer {
 struct AzureFlexibleServerPricer: Pricer {
     let resourceTypes = ["azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"]
     let attributes: Set<String> = ["sku_name", "storage_mb", "storage", "high_availability"]
+    let usageKeys: [UsageKey] = [.additionalBackupStorageGB, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -103,7 +105,7 @@ struct AzureFlexibleServerPricer: Pricer {
             if a["storage"].block["size_gb"].decimal == nil { out.assume("storage size not set: 20 GB, the Azure default") }
         }
         out.add(UsageLine("Storage", unit: "GB-month", quantity: .value(gb * count), priceKey: "azure/\(service)/\(region)/storage"))
-        out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Q.usage("additional_backup_storage_gb", context),
+        out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Q.usage(.additionalBackupStorageGB, context),
                           priceKey: "azure/\(service)/\(region)/backup", usageBased: true))
         return out
     }
@@ -113,6 +115,7 @@ struct AzureFlexibleServerPricer: Pricer {
 struct AzureStorageAccountPricer: Pricer {
     let resourceTypes = ["azurerm_storage_account"]
     let attributes: Set<String> = ["account_kind", "account_tier", "account_replication_type", "access_tier"]
+    let usageKeys: [UsageKey] = [.storageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -123,7 +126,7 @@ struct AzureStorageAccountPricer: Pricer {
         let replication = (a["account_replication_type"].nonEmptyString ?? "LRS").lowercased().replacing("ragzrs", with: "ra-gzrs")
             .replacing("ragrs", with: "ra-grs")
         let access = (a["access_tier"].nonEmptyString ?? "Hot").lowercased()
-        out.add(UsageLine("Capacity (\(tier), \(replication.uppercased()), \(access))", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+        out.add(UsageLine("Capacity (\(tier), \(replication.uppercased()), \(access))", unit: "GB-month", quantity: Q.usage(.storageGB, context),
                           priceKey: "azure/storage/\(region)/\(kind)/\(tier)-\(replication)-\(access)/capacity", usageBased: true))
         out.assume("operations, data retrieval and geo-replication transfer are not priced")
         return out
@@ -134,6 +137,7 @@ struct AzureStorageAccountPricer: Pricer {
 struct AzureServicePlanPricer: Pricer {
     let resourceTypes = ["azurerm_service_plan", "azurerm_app_service_plan"]
     let attributes: Set<String> = ["sku_name", "os_type", "worker_count", "sku", "kind", "reserved"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()

@@ -3,6 +3,7 @@ import FoundationEssentials
 struct AzurePublicIPPricer: Pricer {
     let resourceTypes = ["azurerm_public_ip"]
     let attributes: Set<String> = ["sku", "allocation_method", "sku_tier"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -23,6 +24,7 @@ struct AzurePublicIPPricer: Pricer {
 struct AzureLoadBalancerPricer: Pricer {
     let resourceTypes = ["azurerm_lb"]
     let attributes: Set<String> = ["sku"]
+    let usageKeys: [UsageKey] = [.monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -41,6 +43,7 @@ struct AzureLoadBalancerPricer: Pricer {
 struct AzureLoadBalancerRulePricer: Pricer {
     let resourceTypes = ["azurerm_lb_rule", "azurerm_lb_outbound_rule"]
     let attributes: Set<String> = ["loadbalancer_id"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -60,6 +63,7 @@ struct AzureLoadBalancerRulePricer: Pricer {
 struct AzureNATGatewayPricer: Pricer {
     let resourceTypes = ["azurerm_nat_gateway"]
     let attributes: Set<String> = ["sku_name"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -74,6 +78,7 @@ struct AzureNATGatewayPricer: Pricer {
 struct AzureFirewallPricer: Pricer {
     let resourceTypes = ["azurerm_firewall"]
     let attributes: Set<String> = ["sku_name", "sku_tier"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -91,6 +96,7 @@ struct AzureFirewallPricer: Pricer {
 struct AzureApplicationGatewayPricer: Pricer {
     let resourceTypes = ["azurerm_application_gateway"]
     let attributes: Set<String> = ["sku", "autoscale_configuration"]
+    let usageKeys: [UsageKey] = [.capacityUnits, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -108,7 +114,7 @@ struct AzureApplicationGatewayPricer: Pricer {
                           priceKey: "azure/application-gateway/\(region)/\(key)"))
         guard tier.hasSuffix("_v2") else { return out }
         let units: Quantity
-        if let cu = context.usage["capacity_units"] {
+        if let cu = context.usage[.capacityUnits] {
             units = .value(cu * Q.monthlyHours(context))
         } else if let min = r.attributes["autoscale_configuration"].block["min_capacity"].decimal, min > 0 {
             units = .value(min * 10 * Q.monthlyHours(context))

@@ -4,6 +4,7 @@ import FoundationEssentials
 struct GCPComputeInstancePricer: Pricer {
     let resourceTypes = ["google_compute_instance"]
     let attributes: Set<String> = ["machine_type", "boot_disk", "scratch_disk", "guest_accelerator", "scheduling"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -39,6 +40,7 @@ struct GCPComputeInstancePricer: Pricer {
 struct GCPComputeDiskPricer: Pricer {
     let resourceTypes = ["google_compute_disk", "google_compute_region_disk"]
     let attributes: Set<String> = ["type", "size", "provisioned_iops"]
+    let usageKeys: [UsageKey] = []
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -64,6 +66,7 @@ enum GKENodes {
 struct GKEClusterPricer: Pricer {
     let resourceTypes = ["google_container_cluster"]
     let attributes: Set<String> = ["enable_autopilot", "remove_default_node_pool", "initial_node_count", "node_config", "node_locations"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -89,6 +92,7 @@ struct GKEClusterPricer: Pricer {
 struct GKENodePoolPricer: Pricer {
     let resourceTypes = ["google_container_node_pool"]
     let attributes: Set<String> = ["node_count", "initial_node_count", "autoscaling", "node_config", "node_locations", "cluster"]
+    let usageKeys: [UsageKey] = [.nodes, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -96,7 +100,7 @@ struct GKENodePoolPricer: Pricer {
         let region = GCP.region(r, &out, fallback: cluster?.region)
         let a = r.attributes
         var perZone: Quantity
-        if let n = context.usage["nodes"] {
+        if let n = context.usage[.nodes] {
             perZone = .value(n)
         } else if let n = a["node_count"].decimal {
             perZone = .value(n)

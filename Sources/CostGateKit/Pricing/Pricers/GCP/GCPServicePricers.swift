@@ -4,6 +4,7 @@ import FoundationEssentials
 struct CloudSQLPricer: Pricer {
     let resourceTypes = ["google_sql_database_instance"]
     let attributes: Set<String> = ["settings", "database_version"]
+    let usageKeys: [UsageKey] = [.backupStorageGB, .monthlyHrs]
 
     /// vCPUs and GB of memory of a tier (Cloud SQL machine types; specifications, not prices).
     static func shape(_ tier: String) -> (vcpus: Decimal, memoryGB: Decimal)? {
@@ -51,7 +52,7 @@ struct CloudSQLPricer: Pricer {
         if settings["disk_size"].decimal == nil { out.assume("disk_size not set: 10 GB, the Cloud SQL default") }
         out.add(UsageLine("Storage (\(diskType.uppercased()), \(availability))", unit: "GB-month", quantity: .value(size),
                           priceKey: "gcp/sql/\(region)/storage/\(diskType)-\(availability)"))
-        out.add(UsageLine("Backups", unit: "GB-month", quantity: Q.usage("backup_storage_gb", context),
+        out.add(UsageLine("Backups", unit: "GB-month", quantity: Q.usage(.backupStorageGB, context),
                           priceKey: "gcp/sql/\(region)/backup", usageBased: true))
         return out
     }
@@ -62,6 +63,7 @@ struct CloudSQLPricer: Pricer {
 struct GCPAddressPricer: Pricer {
     let resourceTypes = ["google_compute_address"]
     let attributes: Set<String> = ["address_type"]
+    let usageKeys: [UsageKey] = [.inUse, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -70,8 +72,8 @@ struct GCPAddressPricer: Pricer {
             return out
         }
         let region = GCP.region(r, &out)
-        let inUse = context.usage["in_use"].map { $0 != 0 } ?? true
-        if context.usage["in_use"] == nil { out.assume("taken as in use by a VM; set in_use: 0 if it stays reserved and unattached") }
+        let inUse = context.usage[.inUse].map { $0 != 0 } ?? true
+        if context.usage[.inUse] == nil { out.assume("taken as in use by a VM; set in_use: 0 if it stays reserved and unattached") }
         out.add(UsageLine("IP address (\(inUse ? "in use by a VM" : "reserved, unused"))", unit: "hour",
                           quantity: .value(Q.monthlyHours(context)), priceKey: "gcp/ip/\(region)/\(inUse ? "in-use" : "unused")"))
         return out
@@ -83,16 +85,17 @@ struct GCPAddressPricer: Pricer {
 struct GCPRouterNATPricer: Pricer {
     let resourceTypes = ["google_compute_router_nat"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.assignedVMs, .monthlyHrs, .monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let region = GCP.region(r, &out)
         let hours = Q.monthlyHours(context)
-        if let vms = context.usage["assigned_vms"], vms < 32 {
+        if let vms = context.usage[.assignedVMs], vms < 32 {
             out.add(UsageLine("Assigned VMs (\(Money.plain(vms)))", unit: "VM-hour", quantity: .value(vms * hours), priceKey: "gcp/nat/\(region)/vm"))
         } else {
             out.add(UsageLine("NAT gateway (32 or more VMs)", unit: "hour", quantity: .value(hours), priceKey: "gcp/nat/\(region)/gateway"))
-            if context.usage["assigned_vms"] == nil {
+            if context.usage[.assignedVMs] == nil {
                 out.assume("priced at the gateway's charge for 32 or more VMs; set assigned_vms for fewer")
             }
         }
@@ -105,6 +108,7 @@ struct GCPRouterNATPricer: Pricer {
 struct GCPForwardingRulePricer: Pricer {
     let resourceTypes = ["google_compute_forwarding_rule", "google_compute_global_forwarding_rule"]
     let attributes: Set<String> = ["load_balancing_scheme"]
+    let usageKeys: [UsageKey] = [.monthlyIngressDataGB, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -112,7 +116,7 @@ struct GCPForwardingRulePricer: Pricer {
         if global { out.assume("global rule: priced at the us-central1 rate") }
         let region = GCP.region(r, &out, fallback: global ? "us-central1" : nil)
         out.add(UsageLine("Forwarding rule", unit: "hour", quantity: .value(Q.monthlyHours(context)), priceKey: "gcp/lb/\(region)/forwarding-rule"))
-        out.add(UsageLine("Ingress data", unit: "GB", quantity: Q.usage("monthly_ingress_data_gb", context),
+        out.add(UsageLine("Ingress data", unit: "GB", quantity: Q.usage(.monthlyIngressDataGB, context),
                           priceKey: "gcp/lb/\(region)/ingress-data", usageBased: true))
         return out
     }
@@ -122,6 +126,7 @@ struct GCPForwardingRulePricer: Pricer {
 struct GCSBucketPricer: Pricer {
     let resourceTypes = ["google_storage_bucket"]
     let attributes: Set<String> = ["storage_class"]
+    let usageKeys: [UsageKey] = [.storageGB, .monthlyClassAOperations, .monthlyClassBOperations, .monthlyDataRetrievalGB]
 
     static let classes = ["STANDARD": "standard", "MULTI_REGIONAL": "standard", "REGIONAL": "standard", "NEARLINE": "nearline",
                           "COLDLINE": "coldline", "ARCHIVE": "archive", "DURABLE_REDUCED_AVAILABILITY": "durable-reduced-availability"]
@@ -130,16 +135,16 @@ struct GCSBucketPricer: Pricer {
         var out = PricedUsage()
         let location = (r.attributes["location"].nonEmptyString ?? r.region ?? "US").lowercased()
         let cls = Self.classes[(r.attributes["storage_class"].nonEmptyString ?? "STANDARD").uppercased()] ?? "standard"
-        out.add(UsageLine("Storage (\(cls))", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+        out.add(UsageLine("Storage (\(cls))", unit: "GB-month", quantity: Q.usage(.storageGB, context),
                           priceKey: "gcp/storage/\(location)/\(cls)", usageBased: true))
         out.add(UsageLine("Object adds, bucket/object list (class A)", unit: "10k operations",
-                          quantity: Q.usage("monthly_class_a_operations", context, times: Decimal(string: "0.0001")!),
+                          quantity: Q.usage(.monthlyClassAOperations, context, times: Decimal(string: "0.0001")!),
                           priceKey: "gcp/storage/\(location)/class-a", usageBased: true))
         out.add(UsageLine("Object gets, metadata (class B)", unit: "10k operations",
-                          quantity: Q.usage("monthly_class_b_operations", context, times: Decimal(string: "0.0001")!),
+                          quantity: Q.usage(.monthlyClassBOperations, context, times: Decimal(string: "0.0001")!),
                           priceKey: "gcp/storage/\(location)/class-b", usageBased: true))
         if cls != "standard" {
-            out.add(UsageLine("Data retrieval", unit: "GB", quantity: Q.usage("monthly_data_retrieval_gb", context),
+            out.add(UsageLine("Data retrieval", unit: "GB", quantity: Q.usage(.monthlyDataRetrievalGB, context),
                               priceKey: "gcp/storage/\(location)/\(cls)/retrieval", usageBased: true))
         }
         return out

@@ -33,8 +33,8 @@ public struct ProjectOutcome: Sendable {
     public var subject: PolicySubject
 }
 
-/// read → price → value for every project, then compare with the base.
-public struct Review: Sendable {
+/// read → price → value for every project, then compare each with the base.
+public struct BaseComparison: Sendable {
     public var projects: [ProjectSpec]
     public var base: BaseSource
     public var estimator: Estimator
@@ -88,7 +88,7 @@ public struct Review: Sendable {
         case .none:
             break
         case .priorState:
-            baseEstimate = try estimator.estimate(estimator.priorState(of: resources), inputs: files, options: p.options)
+            baseEstimate = try estimator.estimate(TerraformResources.priorState(of: resources), inputs: files, options: p.options)
             changed = Set(resources.filter { $0.action != .noOp }.map(\.address))
         case .gitRef, .file:
             if let report {
@@ -111,9 +111,9 @@ public struct Review: Sendable {
                         let name = try gitRef.displayName(f)
                         if !atRef.contains(name) { untracked.insert(f) }
                     }
-                    let plans = resources.filter { $0.provider != .kubernetes && untracked.contains($0.location?.file ?? "") }
+                    let plans = resources.filter { $0.input == .terraformPlan && untracked.contains($0.location?.file ?? "") }
                     if !plans.isEmpty {
-                        baseResources += estimator.priorState(of: plans)
+                        baseResources += TerraformResources.priorState(of: plans)
                         let names = Set(plans.compactMap { $0.location?.file }).sorted()
                         head.assumptions.append("\(names.joined(separator: ", ")): not in git at \(gitRef.name); compared with the plan's prior state")
                     }
