@@ -52,10 +52,10 @@ public struct Estimator: Sendable {
 
         // Each resource is priced on its own: a large run is split in two, one half per core, each half
         // gathering its own results, and the halves are joined in address order (the same as one pass).
-        let parts = Mutex<[Int: Result<Part, any Error>]>([:])
-        Halves.run(sorted.count) { range, half in
+        let parts = Mutex<[Int: Result<PricedShare, any Error>]>([:])
+        TwoCores.run(sorted.count) { range, half in
             let strings = Interner()
-            var part = Part()
+            var part = PricedShare()
             do {
                 for r in sorted[range] {
                     switch try self.price(r, index: index, asOf: asOf, options: options, strings: strings) {
@@ -77,7 +77,7 @@ public struct Estimator: Sendable {
                 parts.withLock { $0[half] = .failure(error) }
             }
         }
-        var all = Part()
+        var all = PricedShare()
         for half in parts.withLock({ $0.keys.sorted() }) {
             // the first error in address order is the one reported
             let part = try parts.withLock { $0.removeValue(forKey: half) }!.get()
@@ -100,7 +100,7 @@ public struct Estimator: Sendable {
     }
 
     /// What one share of a run's resources gave.
-    private struct Part: Sendable {
+    private struct PricedShare: Sendable {
         var priced: [ResourceCost] = []
         var skipped: [SkippedResource] = []
         var warnings: [String] = []

@@ -223,6 +223,7 @@ struct UsageCommand: ParsableCommand {
     struct Keys: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the usage keys of every priced type, or of one: name, unit, meaning.")
         @Argument(help: "A resource type, e.g. aws_lambda_function.") var type: String?
-        func run() throws { Platform.print(try UsageKeyListing.text(type: type)) }
+        @Flag(help: "Print the README's table of every type's keys instead.") var markdown = false
+        func run() throws { Platform.print(markdown ? UsageKeyListing.markdownTable() : try UsageKeyListing.text(type: type)) }
     }
 }

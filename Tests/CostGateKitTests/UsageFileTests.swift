@@ -89,3 +89,26 @@ import Testing
         #expect(without.resources[0].components[1].status == .dependsOnUsage)
     }
 }
+
+@Suite struct UsageKeyDocumentationTests {
+    /// The README's usage-key table is the one the declarations make.
+    @Test func theReadmeListsTheDeclaredKeys() throws {
+        let readme = try readText(Paths.packageRoot + "/README.md")
+        let marker = try #require(readme.range(of: "<!-- usage-keys"))
+        let start = try #require(readme.range(of: "-->\n", range: marker.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "<!-- /usage-keys -->"))
+        #expect(String(readme[start.upperBound..<end.lowerBound]) == UsageKeyListing.markdownTable(),
+                "run `costgate usage keys --markdown` and put its output in the README")
+    }
+
+    @Test func oneTypesKeysAreListedWithUnitAndMeaning() throws {
+        #expect(try UsageKeyListing.text(type: "aws_lambda_function") == """
+            aws_lambda_function\tmonthly_requests\trequests\trequests a month
+            aws_lambda_function\trequest_duration_ms\tms\taverage duration of a request
+
+            """)
+        #expect(throws: CostGateError("aws_lambda_functon is not a type costgate prices; did you mean aws_lambda_function? (`costgate usage keys` lists every type's keys)")) {
+            try UsageKeyListing.text(type: "aws_lambda_functon")
+        }
+    }
+}

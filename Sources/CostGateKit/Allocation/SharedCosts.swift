@@ -120,7 +120,7 @@ public struct TeamBreakdown: Sendable, Equatable {
 
 extension TeamBreakdown {
     /// Lines for the table and markdown reports: one per team, own cost plus each share.
-    func lines(_ f: Format) -> (header: String, rows: [(team: String, own: String, shares: [String], total: String)], footer: String) {
+    func lines(_ f: NumberText) -> (header: String, rows: [(team: String, own: String, shares: [String], total: String)], footer: String) {
         let header = "By \(key == "namespace" ? "namespace" : key == "team" ? "team" : "team (label \(key))"), shared costs allocated"
         let rows = teams.map { t in
             (t.name, f.dollars(t.direct), pools.map { f.dollars(t.shares[$0.name] ?? 0) }, f.dollars(t.total))

@@ -99,8 +99,9 @@ final class ResourceIndex: Sendable {
     }
 }
 
-/// Helpers every pricer uses.
-enum Q {
+/// Quantities every pricer needs: hours a month, usage values, attribute numbers, scaling, and the
+/// resource's region.
+enum Quantities {
     static let hoursPerMonth = Money.hoursPerMonth
 
     /// Hours a month: 730, or the usage file's `monthly_hrs`.
@@ -119,13 +120,20 @@ enum Q {
                             dataProcessed(dataKey, context)])
     }
 
-    /// The resource's region (else `fallback`: its cluster's, its server's), or a placeholder that finds no
-    /// price, with the reason as an assumption.
-    static func region(_ r: Resource, _ out: inout PricedUsage, missing: String, fallback: String? = nil) -> String {
+    /// The resource's region, else `fallback` (its cluster's, its server's), else a placeholder that finds
+    /// no price, with the reason as an assumption. (The plan reader gives every AWS resource a region:
+    /// the run's default when the plan has none, marked as assumed.)
+    static func region(_ r: Resource, _ out: inout PricedUsage, missing: String = "region", fallback: String? = nil) -> String {
         if let region = r.region ?? fallback { return region }
         out.assume("\(missing) not in the plan (unknown until apply or not set): its prices show as not found")
-        return "unknown-region"
+        return unknownRegion
     }
+
+    /// The region of a resource that must have one (every AWS resource does), or the placeholder that
+    /// finds no price; never a guessed region.
+    static func region(_ r: Resource) -> String { r.region ?? unknownRegion }
+
+    static let unknownRegion = "unknown-region"
 
     /// A quantity from an attribute: its number, or unknown until apply when Terraform does not know it yet.
     static func number(_ v: Value, attribute: String) -> Quantity? {

@@ -19,7 +19,7 @@ public struct GitHubReporter: Reporter {
     public init() {}
 
     public func write(_ report: Report, to out: OutputSink) throws {
-        let f = Format()
+        let f = NumberText()
         for x in TableReporter.ordered(report.findings) {
             let command = x.exemption != nil ? "notice" : x.severity == .error ? "error" : "warning"
             var props: [String] = []
@@ -101,7 +101,7 @@ public struct JUnitReporter: Reporter {
         }
         if cases.isEmpty { cases = [("estimate", "cost", [], [])] }
         let failed = cases.filter { !$0.failures.isEmpty }.count
-        let f = Format()
+        let f = NumberText()
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites name=\"costgate\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"0\">\n"
         xml += "  <testsuite name=\"costgate policies\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">\n"
@@ -234,7 +234,7 @@ public struct SummaryReporter: Reporter {
     public init() {}
 
     public func write(_ report: Report, to out: OutputSink) throws {
-        let f = Format()
+        let f = NumberText()
         if let d = report.diff {
             out.write("costgate: monthly cost \(TableReporter.change(d.baseTotal, d.headTotal, d.percent, f))\n")
         } else {

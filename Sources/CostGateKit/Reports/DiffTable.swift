@@ -3,7 +3,7 @@ import FoundationEssentials
 /// The table of a comparison (`costgate diff`, `costgate check`): per resource that moves, with the
 /// component lines before → after, per project, then the totals.
 extension TableReporter {
-    func writeDiff(_ d: CostDiff, _ report: Report, _ f: Format, _ out: OutputSink) {
+    func writeDiff(_ d: CostDiff, _ report: Report, _ f: NumberText, _ out: OutputSink) {
         let books = report.pricebooks.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
         out.write("Price book: \(books.isEmpty ? "none" : books); view: \(report.view.name)\n")
         if let base = report.baseDescription { out.write("Base: \(base)\n") }
@@ -38,7 +38,7 @@ extension TableReporter {
 
     /// The component lines that moved. Lines pair up by their name without its parenthesis
     /// ("CPU requests (2 × 1 vCPU)" and "CPU requests (6 × 1 vCPU)"), or by their whole name when that is ambiguous.
-    static func componentChanges(_ base: [CostComponent], _ head: [CostComponent], _ f: Format) -> [String] {
+    static func componentChanges(_ base: [CostComponent], _ head: [CostComponent], _ f: NumberText) -> [String] {
         func stem(_ name: String) -> String { name.firstRange(of: " (").map { String(name[..<$0.lowerBound]) } ?? name }
         func keys(_ cs: [CostComponent]) -> [String] {
             let stems = cs.map { stem($0.name) }
@@ -61,14 +61,14 @@ extension TableReporter {
     }
 
     /// `$8.59 → $16.18 (+$7.59, +88.4%)`
-    static func change(_ base: Decimal, _ head: Decimal, _ percent: Decimal?, _ f: Format) -> String {
+    static func change(_ base: Decimal, _ head: Decimal, _ percent: Decimal?, _ f: NumberText) -> String {
         var text = "\(f.dollars(base)) → \(f.dollars(head)) (\(signed(head - base, f))"
         if let p = percent { text += ", \(p >= 0 ? "+" : "")\(Money.format(p, scale: 1))%" }
         return text + ")"
     }
 
     /// A component line's cost, or what stands in for it.
-    static func cost(_ c: CostComponent?, _ f: Format) -> String {
+    static func cost(_ c: CostComponent?, _ f: NumberText) -> String {
         guard let c else { return f.dollars(0) }
         switch c.status {
         case .priced: return f.dollars(c.monthlyCost ?? 0)
@@ -88,7 +88,7 @@ extension TableReporter {
         }
     }
 
-    static func signed(_ d: Decimal, _ f: Format) -> String { d >= 0 ? "+" + f.dollars(d) : f.dollars(d) }
+    static func signed(_ d: Decimal, _ f: NumberText) -> String { d >= 0 ? "+" + f.dollars(d) : f.dollars(d) }
 
     /// Findings, errors first, exempted ones last.
     func writeFindings(_ findings: [Finding], _ out: OutputSink) {

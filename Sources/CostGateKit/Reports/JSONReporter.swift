@@ -11,7 +11,7 @@ public struct JSONReporter: Reporter {
     public func write(_ report: Report, to out: OutputSink) throws {
         let e = report.estimate
         let s = e.summary
-        let f = Format()
+        let f = NumberText()
         func member(_ key: String, _ value: JSON, last: Bool = false) {
             out.write("  ")
             JSON.quote(key, to: out)
@@ -102,7 +102,7 @@ public struct JSONReporter: Reporter {
     /// Writes one resource straight to the sink (a large plan has a hundred thousand of them).
     /// With `diff`, the resource also gets its change and base cost, and its base components when they differ;
     /// a removed resource is written from its base, costing nothing.
-    static func writeResource(_ r: ResourceCost, _ f: Format, _ out: OutputSink, diff: CostDiff.ResourceDiff? = nil) {
+    static func writeResource(_ r: ResourceCost, _ f: NumberText, _ out: OutputSink, diff: CostDiff.ResourceDiff? = nil) {
         func field(_ name: StaticString, _ indent: StaticString, first: Bool = false) {
             out.write(first ? "{\n" as StaticString : ",\n")
             out.write(indent)
@@ -161,7 +161,7 @@ public struct JSONReporter: Reporter {
         out.write("\n    }")
     }
 
-    static func writeComponents(_ components: [CostComponent], _ f: Format, _ out: OutputSink) {
+    static func writeComponents(_ components: [CostComponent], _ f: NumberText, _ out: OutputSink) {
         func field(_ name: StaticString, _ indent: StaticString, first: Bool = false) {
             out.write(first ? "{\n" as StaticString : ",\n")
             out.write(indent)

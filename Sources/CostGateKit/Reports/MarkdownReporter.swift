@@ -26,7 +26,7 @@ public struct MarkdownReporter: Reporter {
     }
 
     func render(_ report: Report, resources maxResources: Int, findings maxFindings: Int, componentLines: Bool) -> String {
-        let f = Format()
+        let f = NumberText()
         let e = report.estimate
         var md = Self.marker + "\n"
         // headline
@@ -136,7 +136,7 @@ public struct MarkdownReporter: Reporter {
         return md
     }
 
-    static func change(_ d: CostDiff, _ f: Format) -> String {
+    static func change(_ d: CostDiff, _ f: NumberText) -> String {
         var text = TableReporter.signed(d.delta, f)
         if let p = d.percent { text += " (\(p >= 0 ? "+" : "")\(Money.format(p, scale: 1))%)" }
         return text

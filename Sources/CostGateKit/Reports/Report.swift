@@ -60,8 +60,8 @@ public enum Reporters {
     }
 }
 
-/// Number formatting for reports, memoized.
-final class Format {
+/// Numbers as reports print them (money, dollars, quantities, unit prices), each value converted once.
+final class NumberText {
     private var citations: [String: String] = [:]
 
     func citation(_ source: PriceSource) -> String {

@@ -8,13 +8,13 @@ public struct TableReporter: Reporter {
     public init() {}
 
     public func write(_ report: Report, to out: OutputSink) throws {
-        let f = Format()
+        let f = NumberText()
         if let d = report.diff { writeDiff(d, report, f, out) } else { writeEstimate(report, f, out) }
         if let teams = report.teams { Self.writeTeams(teams, f, out) }
         writeFindings(report.findings, out)
     }
 
-    static func writeTeams(_ teams: TeamBreakdown, _ f: Format, _ out: OutputSink) {
+    static func writeTeams(_ teams: TeamBreakdown, _ f: NumberText, _ out: OutputSink) {
         let (header, rows, footer) = teams.lines(f)
         out.write("\n\(header):\n")
         let names = teams.pools.map(\.name)
@@ -26,7 +26,7 @@ public struct TableReporter: Reporter {
         out.write("  \(footer)\n")
     }
 
-    private func writeEstimate(_ report: Report, _ f: Format, _ out: OutputSink) {
+    private func writeEstimate(_ report: Report, _ f: NumberText, _ out: OutputSink) {
         let e = report.estimate
         let books = report.pricebooks.map { "\($0.id) \($0.version) (effective \($0.effectiveDate))" }.joined(separator: ", ")
         out.write("Price book: \(books.isEmpty ? "none" : books); view: \(report.view.name)\n\n")
@@ -35,8 +35,8 @@ public struct TableReporter: Reporter {
         // table makes each pass in two halves at once.
         let header = ["Name", "Monthly qty", "Unit", "Unit price", "Monthly cost"]
         let halves = Mutex<[[Int]]>([])
-        Halves.run(e.resources.count) { range, _ in
-            let f = Format()
+        TwoCores.run(e.resources.count) { range, _ in
+            let f = NumberText()
             var widths = header.map(\.displayWidth)
             for r in e.resources[range] {
                 for row in Self.rows(r, f) { for i in 0..<5 { widths[i] = max(widths[i], row[i].displayWidth) } }
@@ -97,7 +97,7 @@ public struct TableReporter: Reporter {
     }
 
     /// The cells of one resource: its heading, its components, its subtotal.
-    static func rows(_ r: ResourceCost, _ f: Format) -> [[String]] {
+    static func rows(_ r: ResourceCost, _ f: NumberText) -> [[String]] {
         var rows: [[String]] = []
         var place = [r.region.map { $0 + (r.regionAssumed ? " (assumed)" : "") } ?? "", r.action.rawValue]
         place.removeAll { $0.isEmpty }

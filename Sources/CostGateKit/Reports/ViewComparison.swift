@@ -4,7 +4,7 @@ import FoundationEssentials
 /// pricing views, side by side.
 public enum ViewComparison {
     public static func table(_ names: [String], _ estimates: [Estimate]) -> String {
-        let f = Format()
+        let f = NumberText()
         var rows: [[String]] = [["Resource"] + names]
         let base = estimates[0]
         for (i, r) in base.resources.enumerated() {
@@ -24,7 +24,7 @@ public enum ViewComparison {
     }
 
     public static func json(_ names: [String], _ estimates: [Estimate]) -> String {
-        let f = Format()
+        let f = NumberText()
         let doc: JSON = .object([
             ("schemaVersion", .string(JSONReporter.schemaVersion)),
             ("currency", .string(estimates.first?.currency ?? "USD")),

@@ -82,6 +82,29 @@ public enum UsageKeyListing {
     }
 }
 
+extension UsageKeyListing {
+    /// The README's table of usage keys (between `<!-- usage-keys -->` markers), made from the
+    /// declarations; a test keeps the README equal to it.
+    public static func markdownTable(registry: PricerRegistry = .standard) -> String {
+        var rows: [String: [String]] = [:]   // keys → types, so types that read the same keys share a row
+        for t in registry.supportedTypes {
+            let keys = registry.pricer(for: t)!.usageKeys.map { "`\($0.name)`" }
+            guard !keys.isEmpty else { continue }
+            rows[keys.joined(separator: ", "), default: []].append("`\(t)`")
+        }
+        var out = "| types | usage keys |\n| --- | --- |\n"
+        for (keys, types) in rows.sorted(by: { $0.value[0] < $1.value[0] }) {
+            out += "| \(types.joined(separator: ", ")) | \(keys) |\n"
+        }
+        var units = "\nWhat each key means (`costgate usage keys [TYPE]` lists them per type):\n\n| key | unit | meaning |\n| --- | --- | --- |\n"
+        var seen = Set<String>()
+        for k in registry.pricers.flatMap(\.usageKeys).sorted(by: { $0.name < $1.name }) where seen.insert(k.name).inserted {
+            units += "| `\(k.name)` | \(k.unit) | \(k.meaning) |\n"
+        }
+        return out + units
+    }
+}
+
 /// The nearest of some names to a misspelt one (edit distance), when it is near enough to suggest.
 public enum Suggestion {
     public static func nearest(_ word: String, among names: [String]) -> String? {

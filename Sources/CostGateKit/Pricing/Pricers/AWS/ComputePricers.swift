@@ -11,7 +11,7 @@ struct EKSClusterPricer: Pricer {
                                       "1.31": "2026-11-26", "1.32": "2027-03-23"]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         var out = PricedUsage()
         let supportType = r.attributes["upgrade_policy"].block["support_type"].nonEmptyString ?? "EXTENDED"
         var extended = false
@@ -41,11 +41,11 @@ struct EKSNodeGroupPricer: Pricer {
     let relatedAttributes: [String: Set<String>] = ["aws_launch_template": LaunchTemplates.attributes]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let desired = a["scaling_config"].block["desired_size"]
-        let count: Quantity = Q.number(desired, attribute: "scaling_config.desired_size") ?? .value(1)
+        let count: Quantity = Quantities.number(desired, attribute: "scaling_config.desired_size") ?? .value(1)
         let os = (a["ami_type"].nonEmptyString ?? "").hasPrefix("WINDOWS") ? "windows" : "linux"
         let template = LaunchTemplates.find(r, attribute: "launch_template", context: context)
         if (a["capacity_type"].nonEmptyString ?? "ON_DEMAND") == "SPOT" {
@@ -53,7 +53,7 @@ struct EKSNodeGroupPricer: Pricer {
         }
         let tenancy = (a["capacity_type"].nonEmptyString ?? "ON_DEMAND") == "SPOT" ? "spot" : "shared"
         var instanceType = a["instance_types"].array.first ?? .null
-        if Q.isUnknown(a["instance_types"]) { instanceType = .unknown }
+        if Quantities.isUnknown(a["instance_types"]) { instanceType = .unknown }
         if instanceType.isNull, let lt = template { instanceType = lt.attributes["instance_type"] }
         if instanceType.isNull {
             instanceType = .string("t3.medium")
@@ -86,11 +86,11 @@ struct AutoscalingGroupPricer: Pricer {
     ]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         var count: Quantity
-        if let q = Q.number(a["desired_capacity"], attribute: "desired_capacity"), case .value = q {
+        if let q = Quantities.number(a["desired_capacity"], attribute: "desired_capacity"), case .value = q {
             count = q
         } else if let min = a["min_size"].decimal {
             count = .value(min)
@@ -174,7 +174,7 @@ struct ECSServicePricer: Pricer {
     let relatedAttributes: [String: Set<String>] = ["aws_ecs_task_definition": ["cpu", "memory", "arn", "family"]]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let providers = a["capacity_provider_strategy"].array.compactMap { $0["capacity_provider"].string }
@@ -183,7 +183,7 @@ struct ECSServicePricer: Pricer {
             out.assume("not a Fargate service: its tasks run on EC2 capacity that is priced with those instances")
             return out
         }
-        let tasks = Q.number(a["desired_count"], attribute: "desired_count") ?? .value(1)
+        let tasks = Quantities.number(a["desired_count"], attribute: "desired_count") ?? .value(1)
         let td = context.referenced("aws_ecs_task_definition", from: r, attribute: "task_definition")
             ?? a["task_definition"].nonEmptyString.flatMap { context.find("aws_ecs_task_definition", where: "arn", equals: $0) }
         guard let def = td else {
@@ -192,8 +192,8 @@ struct ECSServicePricer: Pricer {
             out.assume("the task definition is not in this plan")
             return out
         }
-        let cpu = Q.number(def.attributes["cpu"], attribute: "task_definition.cpu")
-        let mem = Q.number(def.attributes["memory"], attribute: "task_definition.memory")
+        let cpu = Quantities.number(def.attributes["cpu"], attribute: "task_definition.cpu")
+        let mem = Quantities.number(def.attributes["memory"], attribute: "task_definition.memory")
         func perTask(_ q: Quantity?, divisor: Decimal) -> Quantity {
             guard let q else { return .unknownUntilApply(attribute: "task_definition") }
             guard case .value(let v) = q else { return q }
@@ -213,7 +213,7 @@ struct LambdaPricer: Pricer {
     let usageKeys: [UsageKey] = [.monthlyRequests, .requestDurationMs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let memoryMB = a["memory_size"].decimal ?? 128

@@ -6,14 +6,14 @@ struct S3BucketPricer: Pricer {
     let usageKeys: [UsageKey] = [.storageGB, .monthlyTier1Requests, .monthlyTier2Requests]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let perK = Decimal(string: "0.001")!
         return PricedUsage(lines: [
-            UsageLine("Standard storage", unit: "GB-month", quantity: Q.usage(.storageGB, context),
+            UsageLine("Standard storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                       priceKey: "aws/s3/\(region)/storage/standard", usageBased: true),
-            UsageLine("PUT, COPY, POST, LIST requests", unit: "1k requests", quantity: Q.usage(.monthlyTier1Requests, context, times: perK),
+            UsageLine("PUT, COPY, POST, LIST requests", unit: "1k requests", quantity: Quantities.usage(.monthlyTier1Requests, context, times: perK),
                       priceKey: "aws/s3/\(region)/requests/standard/tier1", usageBased: true),
-            UsageLine("GET, SELECT and other requests", unit: "1k requests", quantity: Q.usage(.monthlyTier2Requests, context, times: perK),
+            UsageLine("GET, SELECT and other requests", unit: "1k requests", quantity: Quantities.usage(.monthlyTier2Requests, context, times: perK),
                       priceKey: "aws/s3/\(region)/requests/standard/tier2", usageBased: true),
         ])
     }
@@ -26,22 +26,22 @@ struct DynamoDBTablePricer: Pricer {
     let usageKeys: [UsageKey] = [.monthlyWriteRequestUnits, .monthlyReadRequestUnits, .storageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         if (a["billing_mode"].nonEmptyString ?? "PROVISIONED") == "PAY_PER_REQUEST" {
             let perM = Decimal(string: "0.000001")!
-            out.add(UsageLine("Write request units", unit: "1M WRUs", quantity: Q.usage(.monthlyWriteRequestUnits, context, times: perM),
+            out.add(UsageLine("Write request units", unit: "1M WRUs", quantity: Quantities.usage(.monthlyWriteRequestUnits, context, times: perM),
                               priceKey: "aws/dynamodb/\(region)/write-request-units", usageBased: true))
-            out.add(UsageLine("Read request units", unit: "1M RRUs", quantity: Q.usage(.monthlyReadRequestUnits, context, times: perM),
+            out.add(UsageLine("Read request units", unit: "1M RRUs", quantity: Quantities.usage(.monthlyReadRequestUnits, context, times: perM),
                               priceKey: "aws/dynamodb/\(region)/read-request-units", usageBased: true))
         } else {
-            out.add(UsageLine("Write capacity units", unit: "WCU-month", quantity: Q.number(a["write_capacity"], attribute: "write_capacity") ?? .value(0),
+            out.add(UsageLine("Write capacity units", unit: "WCU-month", quantity: Quantities.number(a["write_capacity"], attribute: "write_capacity") ?? .value(0),
                               priceKey: "aws/dynamodb/\(region)/wcu"))
-            out.add(UsageLine("Read capacity units", unit: "RCU-month", quantity: Q.number(a["read_capacity"], attribute: "read_capacity") ?? .value(0),
+            out.add(UsageLine("Read capacity units", unit: "RCU-month", quantity: Quantities.number(a["read_capacity"], attribute: "read_capacity") ?? .value(0),
                               priceKey: "aws/dynamodb/\(region)/rcu"))
         }
-        out.add(UsageLine("Data storage", unit: "GB-month", quantity: Q.usage(.storageGB, context),
+        out.add(UsageLine("Data storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                           priceKey: "aws/dynamodb/\(region)/storage", usageBased: true))
         return out
     }
@@ -55,29 +55,29 @@ struct ElastiCachePricer: Pricer {
     let usageKeys: [UsageKey] = [.snapshotStorageSizeGB, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         var nodes: Quantity
         if r.type == "aws_elasticache_cluster" {
-            nodes = Q.number(a["num_cache_nodes"], attribute: "num_cache_nodes") ?? .value(1)
+            nodes = Quantities.number(a["num_cache_nodes"], attribute: "num_cache_nodes") ?? .value(1)
         } else if let groups = a["num_node_groups"].decimal, groups > 0 {
             nodes = .value(groups * ((a["replicas_per_node_group"].decimal ?? 0) + 1))
         } else {
-            nodes = Q.number(a["num_cache_clusters"], attribute: "num_cache_clusters")
-                ?? Q.number(a["number_cache_clusters"], attribute: "number_cache_clusters") ?? .value(1)
+            nodes = Quantities.number(a["num_cache_clusters"], attribute: "num_cache_clusters")
+                ?? Quantities.number(a["number_cache_clusters"], attribute: "number_cache_clusters") ?? .value(1)
         }
         let engine = (a["engine"].nonEmptyString ?? "redis").lowercased()
         let type = a["node_type"]
-        guard let nodeType = type.nonEmptyString, !Q.isUnknown(type) else {
+        guard let nodeType = type.nonEmptyString, !Quantities.isUnknown(type) else {
             out.add(UsageLine("Cache nodes", unit: "hour", quantity: .unknownUntilApply(attribute: "node_type"),
                               priceKey: "aws/elasticache/\(region)/node/?/\(engine)"))
             return out
         }
-        out.add(UsageLine("ElastiCache (on-demand, \(nodeType), \(engine))", unit: "hour", quantity: Q.scaled(nodes, by: AWS.monthlyHours(context)),
+        out.add(UsageLine("ElastiCache (on-demand, \(nodeType), \(engine))", unit: "hour", quantity: Quantities.scaled(nodes, by: AWS.monthlyHours(context)),
                           priceKey: "aws/elasticache/\(region)/node/\(nodeType)/\(engine)"))
         if (a["snapshot_retention_limit"].decimal ?? 0) > 1 {
-            out.add(UsageLine("Backup storage", unit: "GB-month", quantity: Q.usage(.snapshotStorageSizeGB, context),
+            out.add(UsageLine("Backup storage", unit: "GB-month", quantity: Quantities.usage(.snapshotStorageSizeGB, context),
                               priceKey: "aws/elasticache/\(region)/backup", usageBased: true))
         }
         return out
@@ -91,11 +91,11 @@ struct CloudWatchLogGroupPricer: Pricer {
     let usageKeys: [UsageKey] = [.monthlyDataIngestedGB, .storageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         return PricedUsage(lines: [
-            UsageLine("Data ingested", unit: "GB", quantity: Q.usage(.monthlyDataIngestedGB, context),
+            UsageLine("Data ingested", unit: "GB", quantity: Quantities.usage(.monthlyDataIngestedGB, context),
                       priceKey: "aws/cloudwatch/\(region)/logs-ingestion", usageBased: true),
-            UsageLine("Archival storage", unit: "GB-month", quantity: Q.usage(.storageGB, context),
+            UsageLine("Archival storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                       priceKey: "aws/cloudwatch/\(region)/logs-storage", usageBased: true),
         ])
     }
@@ -108,10 +108,10 @@ struct KMSKeyPricer: Pricer {
     let usageKeys: [UsageKey] = [.monthlyRequests]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         return PricedUsage(lines: [
             UsageLine("Customer managed key", unit: "month", quantity: .value(1), priceKey: "aws/kms/\(region)/key"),
-            UsageLine("Requests", unit: "10k requests", quantity: Q.usage(.monthlyRequests, context, times: Decimal(string: "0.0001")!),
+            UsageLine("Requests", unit: "10k requests", quantity: Quantities.usage(.monthlyRequests, context, times: Decimal(string: "0.0001")!),
                       priceKey: "aws/kms/\(region)/requests", usageBased: true),
         ])
     }
@@ -124,10 +124,10 @@ struct SecretsManagerPricer: Pricer {
     let usageKeys: [UsageKey] = [.monthlyRequests]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         return PricedUsage(lines: [
             UsageLine("Secret", unit: "month", quantity: .value(1), priceKey: "aws/secretsmanager/\(region)/secret"),
-            UsageLine("API requests", unit: "10k requests", quantity: Q.usage(.monthlyRequests, context, times: Decimal(string: "0.0001")!),
+            UsageLine("API requests", unit: "10k requests", quantity: Quantities.usage(.monthlyRequests, context, times: Decimal(string: "0.0001")!),
                       priceKey: "aws/secretsmanager/\(region)/api-requests", usageBased: true),
         ])
     }
@@ -140,19 +140,19 @@ struct EFSPricer: Pricer {
     let usageKeys: [UsageKey] = [.storageGB, .infrequentAccessStorageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let oneZone = a["availability_zone_name"].nonEmptyString != nil
         let cls = oneZone ? "one-zone" : "standard"
-        out.add(UsageLine("Storage (\(oneZone ? "one zone" : "standard"))", unit: "GB-month", quantity: Q.usage(.storageGB, context),
+        out.add(UsageLine("Storage (\(oneZone ? "one zone" : "standard"))", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                           priceKey: "aws/efs/\(region)/storage/\(cls)", usageBased: true))
         out.add(UsageLine("Storage (\(oneZone ? "one zone" : "standard"), infrequent access)", unit: "GB-month",
-                          quantity: Q.usage(.infrequentAccessStorageGB, context),
+                          quantity: Quantities.usage(.infrequentAccessStorageGB, context),
                           priceKey: "aws/efs/\(region)/storage/\(cls)-ia", usageBased: true))
         if a["throughput_mode"].string == "provisioned" {
             out.add(UsageLine("Provisioned throughput", unit: "MiBps-month",
-                              quantity: Q.number(a["provisioned_throughput_in_mibps"], attribute: "provisioned_throughput_in_mibps") ?? .value(0),
+                              quantity: Quantities.number(a["provisioned_throughput_in_mibps"], attribute: "provisioned_throughput_in_mibps") ?? .value(0),
                               priceKey: "aws/efs/\(region)/provisioned-throughput"))
         }
         return out
@@ -168,8 +168,8 @@ struct SQSQueuePricer: Pricer {
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let kind = (r.attributes["fifo_queue"].bool ?? false) ? "fifo" : "standard"
         return PricedUsage(lines: [
-            UsageLine("Requests (\(kind))", unit: "1M requests", quantity: Q.usage(.monthlyRequests, context, times: Decimal(string: "0.000001")!),
-                      priceKey: "aws/sqs/\(r.region ?? "us-east-1")/requests/\(kind)", usageBased: true),
+            UsageLine("Requests (\(kind))", unit: "1M requests", quantity: Quantities.usage(.monthlyRequests, context, times: Decimal(string: "0.000001")!),
+                      priceKey: "aws/sqs/\(Quantities.region(r))/requests/\(kind)", usageBased: true),
         ])
     }
 }
@@ -182,8 +182,8 @@ struct SNSTopicPricer: Pricer {
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         PricedUsage(lines: [
-            UsageLine("API requests", unit: "1M requests", quantity: Q.usage(.monthlyRequests, context, times: Decimal(string: "0.000001")!),
-                      priceKey: "aws/sns/\(r.region ?? "us-east-1")/requests", usageBased: true),
+            UsageLine("API requests", unit: "1M requests", quantity: Quantities.usage(.monthlyRequests, context, times: Decimal(string: "0.000001")!),
+                      priceKey: "aws/sns/\(Quantities.region(r))/requests", usageBased: true),
         ])
     }
 }
@@ -196,8 +196,8 @@ struct ECRRepositoryPricer: Pricer {
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         PricedUsage(lines: [
-            UsageLine("Image storage", unit: "GB-month", quantity: Q.usage(.storageGB, context),
-                      priceKey: "aws/ecr/\(r.region ?? "us-east-1")/storage", usageBased: true),
+            UsageLine("Image storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
+                      priceKey: "aws/ecr/\(Quantities.region(r))/storage", usageBased: true),
         ])
     }
 }
@@ -209,33 +209,33 @@ struct OpenSearchPricer: Pricer {
     let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let c = r.attributes["cluster_config"].block
         var out = PricedUsage()
         let hours = AWS.monthlyHours(context)
         func node(_ label: String, _ typeValue: Value, _ count: Quantity) {
-            guard let t = typeValue.nonEmptyString, !Q.isUnknown(typeValue) else {
+            guard let t = typeValue.nonEmptyString, !Quantities.isUnknown(typeValue) else {
                 out.add(UsageLine(label, unit: "hour", quantity: .unknownUntilApply(attribute: "cluster_config.instance_type"),
                                   priceKey: "aws/opensearch/\(region)/instance/?"))
                 return
             }
             let normalized = t.hasSuffix(".elasticsearch") ? String(t.dropLast(".elasticsearch".count)) + ".search" : t
-            out.add(UsageLine("\(label) (on-demand, \(t))", unit: "hour", quantity: Q.scaled(count, by: hours),
+            out.add(UsageLine("\(label) (on-demand, \(t))", unit: "hour", quantity: Quantities.scaled(count, by: hours),
                               priceKey: "aws/opensearch/\(region)/instance/\(normalized)"))
         }
         node("Instance", c["instance_type"].isNull ? .string("m4.large.search") : c["instance_type"],
-             Q.number(c["instance_count"], attribute: "instance_count") ?? .value(1))
+             Quantities.number(c["instance_count"], attribute: "instance_count") ?? .value(1))
         if c["dedicated_master_enabled"].bool == true {
-            node("Dedicated master", c["dedicated_master_type"], Q.number(c["dedicated_master_count"], attribute: "dedicated_master_count") ?? .value(3))
+            node("Dedicated master", c["dedicated_master_type"], Quantities.number(c["dedicated_master_count"], attribute: "dedicated_master_count") ?? .value(3))
         }
         if c["warm_enabled"].bool == true {
-            node("UltraWarm instance", c["warm_type"], Q.number(c["warm_count"], attribute: "warm_count") ?? .value(2))
+            node("UltraWarm instance", c["warm_type"], Quantities.number(c["warm_count"], attribute: "warm_count") ?? .value(2))
         }
         let ebs = r.attributes["ebs_options"].block
         if ebs["ebs_enabled"].bool ?? false {
             let type = ebs["volume_type"].nonEmptyString ?? "gp2"
-            let nodes = Q.number(c["instance_count"], attribute: "instance_count") ?? .value(1)
-            let size = Q.number(ebs["volume_size"], attribute: "volume_size") ?? .value(0)
+            let nodes = Quantities.number(c["instance_count"], attribute: "instance_count") ?? .value(1)
+            let size = Quantities.number(ebs["volume_size"], attribute: "volume_size") ?? .value(0)
             let perNode: Quantity = (nodes.decimal != nil && size.decimal != nil) ? .value(nodes.decimal! * size.decimal!) : size
             out.add(UsageLine("Storage (\(type))", unit: "GB-month", quantity: perNode, priceKey: "aws/opensearch/\(region)/storage/\(type)"))
             if type == "io1", let iops = ebs["iops"].decimal {

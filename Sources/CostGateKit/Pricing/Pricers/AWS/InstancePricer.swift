@@ -6,7 +6,7 @@ struct InstancePricer: Pricer {
     let usageKeys: [UsageKey] = [.operatingSystem, .monthlyHrs, .monthlyCPUCreditHrs, .rootVolumeSizeGB, .monthlyStandardIORequests]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let tenancy = a["tenancy"].nonEmptyString ?? "default"

@@ -49,7 +49,7 @@ struct AzureScaleSetPricer: Pricer {
         let legacy = r.type == "azurerm_virtual_machine_scale_set"
         let size = legacy ? a["sku"].block["name"] : a["sku"]
         let countValue = legacy ? a["sku"].block["capacity"] : a["instances"]
-        var count = Q.number(countValue, attribute: legacy ? "sku.capacity" : "instances") ?? .value(1)
+        var count = Quantities.number(countValue, attribute: legacy ? "sku.capacity" : "instances") ?? .value(1)
         if let n = context.usage[.instances] { count = .value(n) }
         let windows = r.type == "azurerm_windows_virtual_machine_scale_set" || (legacy && !a["os_profile_windows_config"].array.isEmpty)
         let hybrid = (a["license_type"].nonEmptyString ?? "").hasPrefix("Windows_")
@@ -89,7 +89,7 @@ enum AKSNodes {
         } else if autoscaling, let min = pool["min_count"].decimal, pool["node_count"].decimal == nil {
             count = .value(min)
             out.assume("\(label)autoscaling pool: min_count (\(Money.plain(min))) nodes assumed (set nodes in the usage file)")
-        } else if let q = Q.number(pool["node_count"], attribute: "node_count") {
+        } else if let q = Quantities.number(pool["node_count"], attribute: "node_count") {
             count = q
             if autoscaling, let max = pool["max_count"].decimal { out.assume("\(label)autoscaling up to \(Money.plain(max)) nodes") }
         } else {
@@ -124,10 +124,10 @@ struct AKSClusterPricer: Pricer {
         let tier = r.attributes["sku_tier"].nonEmptyString ?? "Free"
         switch tier {
         case "Standard", "Paid":
-            out.add(UsageLine("Standard tier (uptime SLA)", unit: "hour", quantity: .value(Q.monthlyHours(context)),
+            out.add(UsageLine("Standard tier (uptime SLA)", unit: "hour", quantity: .value(Quantities.monthlyHours(context)),
                               priceKey: "azure/aks/\(region)/standard-tier"))
         case "Premium":
-            out.add(UsageLine("Premium tier (long-term support)", unit: "hour", quantity: .value(Q.monthlyHours(context)),
+            out.add(UsageLine("Premium tier (long-term support)", unit: "hour", quantity: .value(Quantities.monthlyHours(context)),
                               priceKey: "azure/aks/\(region)/premium-tier"))
         default:
             out.assume("Free tier: no cluster management fee")

@@ -23,7 +23,7 @@ struct AzureSQLDatabasePricer: Pricer {
         let server = context.referenced("azurerm_mssql_server", from: r, attribute: "server_id")
         let region = Azure.region(r, &out, fallback: server?.region)
         let a = r.attributes
-        let hours = Q.monthlyHours(context)
+        let hours = Quantities.monthlyHours(context)
         let sku = a["sku_name"].nonEmptyString ?? (a["elastic_pool_id"].nonEmptyString != nil ? "ElasticPool" : "GP_S_Gen5_2")
         if a["sku_name"].isNull && sku != "ElasticPool" { out.assume("sku_name not set: GP_S_Gen5_2, the Azure default") }
         if sku == "ElasticPool" || a["elastic_pool_id"].nonEmptyString != nil {
@@ -37,7 +37,7 @@ struct AzureSQLDatabasePricer: Pricer {
             let vcores = Decimal(string: parts.last!) ?? 0
             let zoneRedundant = a["zone_redundant"].bool == true
             if serverless {
-                out.add(UsageLine("Compute (serverless, \(sku))", unit: "vCore-hour", quantity: Q.usage(.monthlyVCoreHours, context),
+                out.add(UsageLine("Compute (serverless, \(sku))", unit: "vCore-hour", quantity: Quantities.usage(.monthlyVCoreHours, context),
                                   priceKey: "azure/mssql/\(region)/serverless/\(parts[2].lowercased())", usageBased: true))
             } else {
                 out.add(UsageLine("Compute (provisioned, \(sku))", unit: "hour", quantity: .value(hours),
@@ -56,7 +56,7 @@ struct AzureSQLDatabasePricer: Pricer {
                 out.add(UsageLine("Storage", unit: "GB-month", quantity: .value(gb),
                                   priceKey: "azure/mssql/\(region)/storage/\(tier)\(zoneRedundant ? "-zone-redundant" : "")"))
             } else {
-                out.add(UsageLine("Storage", unit: "GB-month", quantity: Q.usage(.storageGB, context),
+                out.add(UsageLine("Storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                                   priceKey: "azure/mssql/\(region)/storage/hyperscale", usageBased: true))
             }
         } else {
@@ -67,7 +67,7 @@ struct AzureSQLDatabasePricer: Pricer {
             }
         }
         let redundancy = ["Local": "lrs", "Zone": "zrs", "Geo": "ra-grs", "GeoZone": "ra-gzrs"][a["storage_account_type"].nonEmptyString ?? "Geo"] ?? "ra-grs"
-        out.add(UsageLine("PITR backup storage (\(redundancy.uppercased()))", unit: "GB-month", quantity: Q.usage(.monthlyPITRBackupStorageGB, context),
+        out.add(UsageLine("PITR backup storage (\(redundancy.uppercased()))", unit: "GB-month", quantity: Quantities.usage(.monthlyPITRBackupStorageGB, context),
                           priceKey: "azure/mssql/\(region)/pitr/\(redundancy)", usageBased: true))
         return out
     }
@@ -89,9 +89,9 @@ struct AzureFlexibleServerPricer: Pricer {
         let standby = !a["high_availability"].block.isNull && a["high_availability"].block["mode"].nonEmptyString != nil
         let count: Decimal = standby ? 2 : 1
         if standby { out.assume("high availability: a standby server of the same size is billed") }
-        if let name = sku.nonEmptyString, !Q.isUnknown(sku) {
+        if let name = sku.nonEmptyString, !Quantities.isUnknown(sku) {
             out.add(UsageLine("Compute (\(name)\(standby ? ", with standby" : ""))", unit: "hour",
-                              quantity: .value(count * Q.monthlyHours(context)),
+                              quantity: .value(count * Quantities.monthlyHours(context)),
                               priceKey: "azure/\(service)/\(region)/compute/\(name.lowercased())"))
         } else {
             out.add(UsageLine("Compute", unit: "hour", quantity: .unknownUntilApply(attribute: "sku_name"), priceKey: "azure/\(service)/\(region)/compute/?"))
@@ -105,7 +105,7 @@ struct AzureFlexibleServerPricer: Pricer {
             if a["storage"].block["size_gb"].decimal == nil { out.assume("storage size not set: 20 GB, the Azure default") }
         }
         out.add(UsageLine("Storage", unit: "GB-month", quantity: .value(gb * count), priceKey: "azure/\(service)/\(region)/storage"))
-        out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Q.usage(.additionalBackupStorageGB, context),
+        out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Quantities.usage(.additionalBackupStorageGB, context),
                           priceKey: "azure/\(service)/\(region)/backup", usageBased: true))
         return out
     }
@@ -126,7 +126,7 @@ struct AzureStorageAccountPricer: Pricer {
         let replication = (a["account_replication_type"].nonEmptyString ?? "LRS").lowercased().replacing("ragzrs", with: "ra-gzrs")
             .replacing("ragrs", with: "ra-grs")
         let access = (a["access_tier"].nonEmptyString ?? "Hot").lowercased()
-        out.add(UsageLine("Capacity (\(tier), \(replication.uppercased()), \(access))", unit: "GB-month", quantity: Q.usage(.storageGB, context),
+        out.add(UsageLine("Capacity (\(tier), \(replication.uppercased()), \(access))", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                           priceKey: "azure/storage/\(region)/\(kind)/\(tier)-\(replication)-\(access)/capacity", usageBased: true))
         out.assume("operations, data retrieval and geo-replication transfer are not priced")
         return out
@@ -147,13 +147,13 @@ struct AzureServicePlanPricer: Pricer {
         if r.type == "azurerm_service_plan" {
             sku = a["sku_name"].nonEmptyString ?? "?"
             os = ["Linux": "linux", "Windows": "windows", "WindowsContainer": "windows-container"][a["os_type"].nonEmptyString ?? "Windows"] ?? "windows"
-            workers = Q.number(a["worker_count"], attribute: "worker_count") ?? .value(1)
+            workers = Quantities.number(a["worker_count"], attribute: "worker_count") ?? .value(1)
         } else {
             let block = a["sku"].block
             sku = block["size"].nonEmptyString ?? "?"
             let kind = (a["kind"].nonEmptyString ?? "Windows").lowercased()
             os = kind == "linux" || a["reserved"].bool == true ? "linux" : (kind == "xenon" ? "windows-container" : "windows")
-            workers = Q.number(block["capacity"], attribute: "sku.capacity") ?? .value(1)
+            workers = Quantities.number(block["capacity"], attribute: "sku.capacity") ?? .value(1)
         }
         let upper = sku.uppercased()
         if upper == "F1" || upper == "FREE" {
@@ -164,7 +164,7 @@ struct AzureServicePlanPricer: Pricer {
             out.assume("Consumption plan: billed per execution by the function apps on it, not priced here")
             return out
         }
-        out.add(UsageLine("Instance usage (\(sku), \(os))", unit: "hour", quantity: Q.scaled(workers, by: Q.monthlyHours(context)),
+        out.add(UsageLine("Instance usage (\(sku), \(os))", unit: "hour", quantity: Quantities.scaled(workers, by: Quantities.monthlyHours(context)),
                           priceKey: "azure/app-service/\(region)/\(sku.lowercased())/\(os)"))
         return out
     }

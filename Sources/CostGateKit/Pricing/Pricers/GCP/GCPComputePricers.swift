@@ -72,7 +72,7 @@ struct GKEClusterPricer: Pricer {
         var out = PricedUsage()
         let region = GCP.region(r, &out)
         let a = r.attributes
-        out.add(UsageLine("Cluster management fee", unit: "hour", quantity: .value(Q.monthlyHours(context)),
+        out.add(UsageLine("Cluster management fee", unit: "hour", quantity: .value(Quantities.monthlyHours(context)),
                           priceKey: "gcp/gke/\(region)/cluster-management"))
         out.assume("the free tier's monthly credit (one zonal or Autopilot cluster per billing account) is not deducted")
         if a["enable_autopilot"].bool == true {
@@ -110,13 +110,13 @@ struct GKENodePoolPricer: Pricer {
         } else if let n = a["initial_node_count"].decimal {
             perZone = .value(n)
         } else {
-            perZone = Q.isUnknown(a["node_count"]) ? .unknownUntilApply(attribute: "node_count") : .value(1)
+            perZone = Quantities.isUnknown(a["node_count"]) ? .unknownUntilApply(attribute: "node_count") : .value(1)
         }
         let location = a["location"].nonEmptyString ?? cluster?.attributes["location"].nonEmptyString
         let nodeLocations = a["node_locations"].array.isEmpty ? (cluster?.attributes["node_locations"] ?? .null) : a["node_locations"]
         let zones = GKENodes.zones(location, nodeLocations: nodeLocations)
         if zones > 1 { out.assume("\(Money.plain(zones)) zones: the node count applies in each") }
-        out.append(GCP.nodeLines(region: region, config: a["node_config"].block, nodes: Q.scaled(perZone, by: zones), context: context, label: ""))
+        out.append(GCP.nodeLines(region: region, config: a["node_config"].block, nodes: Quantities.scaled(perZone, by: zones), context: context, label: ""))
         return out
     }
 }

@@ -63,7 +63,7 @@ struct KubeWorkloadPricer: Pricer {
             out.assume("\(hpa.address) scales it from \(Money.plain(minReplicas)) to \(Money.plain(maxReplicas)) replicas: priced at the minimum")
         }
         let usageBased = kind == "Job" || kind == "CronJob"
-        let podHours = Q.scaled(hours, by: replicas)
+        let podHours = Quantities.scaled(hours, by: replicas)
         let n = Money.plain(replicas)
 
         if let node = profile.node {
@@ -71,21 +71,21 @@ struct KubeWorkloadPricer: Pricer {
             let r = ClusterProfile.cpuToMemoryRatio
             let denominator = r * node.vcpus + node.memoryGiB
             out.add(UsageLine("CPU requests (\(n) × \(Money.plain(pod.cpu)) vCPU, share of \(node.instanceType) nodes)", unit: "hour",
-                              quantity: Q.scaled(podHours, by: pod.cpu * r / denominator), priceKey: node.priceKey, usageBased: usageBased))
+                              quantity: Quantities.scaled(podHours, by: pod.cpu * r / denominator), priceKey: node.priceKey, usageBased: usageBased))
             out.add(UsageLine("Memory requests (\(n) × \(Self.gib(pod.memoryGiB)) GiB, share of \(node.instanceType) nodes)", unit: "hour",
-                              quantity: Q.scaled(podHours, by: pod.memoryGiB / denominator), priceKey: node.priceKey, usageBased: usageBased))
+                              quantity: Quantities.scaled(podHours, by: pod.memoryGiB / denominator), priceKey: node.priceKey, usageBased: usageBased))
         } else {
             out.add(UsageLine("CPU requests (\(n) × \(Money.plain(pod.cpu)) vCPU)", unit: "vCPU-hour",
-                              quantity: Q.scaled(podHours, by: pod.cpu), priceKey: profile.cpuKey, usageBased: usageBased))
+                              quantity: Quantities.scaled(podHours, by: pod.cpu), priceKey: profile.cpuKey, usageBased: usageBased))
             out.add(UsageLine("Memory requests (\(n) × \(Self.gib(pod.memoryGiB)) GiB)", unit: "GiB-hour",
-                              quantity: Q.scaled(podHours, by: pod.memoryGiB), priceKey: profile.memoryKey, usageBased: usageBased))
+                              quantity: Quantities.scaled(podHours, by: pod.memoryGiB), priceKey: profile.memoryKey, usageBased: usageBased))
         }
         for (resource, count) in pod.gpus.sorted(by: { $0.key < $1.key }) {
             let model = PodRequests.acceleratorModel(spec: spec)
             let isTPU = resource == "google.com/tpu"
             let key = isTPU ? "\(profile.gpuKey.split(separator: "/").dropLast().joined(separator: "/"))/tpu" : profile.gpuKey
             out.add(UsageLine("\(isTPU ? "TPU chips" : "GPUs") (\(n) × \(Money.plain(count)) \(resource)\(model.map { ", " + $0 } ?? ""))",
-                              unit: isTPU ? "TPU-hour" : "GPU-hour", quantity: Q.scaled(podHours, by: count), priceKey: key, usageBased: usageBased))
+                              unit: isTPU ? "TPU-hour" : "GPU-hour", quantity: Quantities.scaled(podHours, by: count), priceKey: key, usageBased: usageBased))
             if let model, !isTPU { out.assume("GPU model \(model) from the node selector; profile \(profile.name) has one GPU price for every model") }
         }
         if pod.inexact { out.assume("a quantity finer than a thousandth (such as 250u) was left out of the pod's requests") }
