@@ -89,8 +89,13 @@ public struct Pipeline: Sendable {
             for w in p.options.usage.unknownKeyWarnings(registry: estimator.registry) where !warnings.contains(w) { warnings.append(w) }
         }
         estimate.warnings = warnings + estimate.warnings
-        // a run that priced nothing still names the books it would have used
-        let refs = estimate.pricebooks.isEmpty ? projects[0].options.pricebooks.selectedBooks : estimate.pricebooks
+        // a run that priced nothing still names the books its resources would have been priced from (all
+        // the selected books when it read no resource)
+        var refs = estimate.pricebooks
+        if refs.isEmpty {
+            let ids = Set(outcomes.flatMap { $0.subject.resources.compactMap { PricerRegistry.priceBookID(of: $0.provider) } })
+            refs = projects[0].options.pricebooks.selectedBooks(ids: ids.isEmpty ? nil : ids)
+        }
         let diffs = outcomes.compactMap(\.diff)
         var report = Report(estimate: estimate, pricebooks: refs, view: projects[0].options.view,
                             diff: diffs.isEmpty ? nil : CostDiff.merged(diffs), baseDescription: comparison.baseDescription,

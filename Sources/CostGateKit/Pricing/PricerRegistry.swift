@@ -39,6 +39,17 @@ public struct PricerRegistry: Sendable {
 
     public var supportedTypes: [String] { byType.keys.sorted() }
 
+    /// The id of the book that prices a cloud's resources.
+    public static func priceBookID(of provider: CloudProvider) -> String? {
+        switch provider {
+        case .aws: return "aws"
+        case .azure: return "azure"
+        case .gcp: return "gcp"
+        case .kubernetes: return "k8s"
+        case .other: return nil
+        }
+    }
+
     public func pricer(for type: String) -> (any Pricer)? { byType[type] }
 
     /// Attributes a type's pricer and the pricers that follow it read (the plan reader decodes these, and

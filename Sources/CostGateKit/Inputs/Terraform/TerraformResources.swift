@@ -50,7 +50,9 @@ public enum TerraformResources {
         guard case .object(let members) = r.attributes else { return nil }
         let noun = r.provider == .gcp ? "label" : "tag"
         let howToSet = r.provider == .aws ? "set it in tags (or the provider's default_tags)" : nil
-        for (all, own) in [("tags_all", "tags"), ("terraform_labels", "labels")] where members[all] != nil || members[own] != nil {
+        // Google's `tags` are network tags (a list), not key-value metadata
+        let places = r.provider == .gcp ? [("terraform_labels", "labels")] : [("tags_all", "tags"), ("terraform_labels", "labels")]
+        for (all, own) in places where members[all] != nil || members[own] != nil {
             var set = TagSet(place: "", noun: noun, howToSet: howToSet, members[all] ?? .null)
             if let o = members[own] {
                 let own = TagSet(place: "", noun: noun, howToSet: howToSet, o)

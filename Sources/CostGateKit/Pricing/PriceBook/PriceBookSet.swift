@@ -33,12 +33,12 @@ public final class PriceBookSet: Sendable {
         return b
     }
 
-    /// Every book this set can load, by id, from each file's header (a run that priced nothing still names
-    /// the books it would have used).
-    public var selectedBooks: [PriceBookRef] {
-        var refs = loaded.withLock { Array($0.values.map(\.ref)) }
-        for (id, path) in paths where !refs.contains(where: { $0.id == id }) {
-            if let ref = PriceBookRef.read(path: path) { refs.append(ref) }
+    /// The books of these ids (every book when nil) this set would load, from each file's header: a run
+    /// that priced nothing still names the books its resources would have been priced from.
+    public func selectedBooks(ids: Set<String>? = nil) -> [PriceBookRef] {
+        var refs: [PriceBookRef] = []
+        for (id, path) in paths where ids?.contains(id) ?? true {
+            if let ref = loaded.withLock({ $0[id]?.ref }) ?? PriceBookRef.read(path: path) { refs.append(ref) }
         }
         return refs.sorted { $0.id < $1.id }
     }
