@@ -162,6 +162,7 @@ extension Estimate {
     mutating func setProject(_ name: String?) {
         guard let name else { return }
         for i in resources.indices { resources[i].project = name }
+        for i in skipped.indices { skipped[i].project = name }
     }
 
     /// Several projects' estimates as one: resources in project order, notes and warnings joined.

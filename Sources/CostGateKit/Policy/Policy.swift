@@ -70,12 +70,14 @@ public struct Policy: Sendable, Equatable {
         case budget(Budget)
         case tagging(Tagging)
         case guardrail(Guardrail)
+        case coverage(Coverage)
 
         public var kind: String {
             switch self {
             case .budget: return "budget"
             case .tagging: return "tagging"
             case .guardrail: return "guardrail"
+            case .coverage: return "coverage"
             }
         }
     }
@@ -98,7 +100,7 @@ public struct Policy: Sendable, Equatable {
         self.location = location
     }
 
-    static let types = ["budget", "tagging", "guardrail"]
+    static let types = ["budget", "tagging", "guardrail", "coverage"]
 
     static func decode(_ entry: ConfigNode) throws -> Policy {
         let common = ["name", "type", "severity", "scope", "description"]
@@ -165,6 +167,10 @@ public struct Policy: Sendable, Equatable {
             }
             checkAll = try decodeCheck(node)
             rule = .guardrail(g)
+        case "coverage":
+            try node.only(common + Coverage.keys)
+            rule = .coverage(try Coverage.decode(node, name: name))
+            checkAll = try decodeCheck(node)
         default:
             throw CostGateError("unknown policy type `\(type)`; use one of \(types.joined(separator: ", "))", at: typeValue.node.location)
         }

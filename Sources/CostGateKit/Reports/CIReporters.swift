@@ -35,10 +35,11 @@ public struct GitHubReporter: Reporter {
         }
         var summary: String
         if let d = report.diff {
-            summary = "monthly cost \(TableReporter.change(d.baseTotal, d.headTotal, d.percent, f))"
+            summary = "monthly cost \(f.comparison(d))"
         } else {
-            summary = "monthly cost \(f.dollars(report.estimate.totalMonthlyCost))"
+            summary = "monthly cost \(f.amount(report.estimate.total))"
         }
+        if let u = report.unpricedSentence() { summary += " — " + u }
         let active = report.findings.filter { $0.exemption == nil }
         let errors = active.filter { $0.severity == .error }.count
         summary += "; \(errors) policy failure\(errors == 1 ? "" : "s"), \(active.count - errors) warning\(active.count - errors == 1 ? "" : "s")"
@@ -107,6 +108,7 @@ public struct JUnitReporter: Reporter {
         xml += "  <testsuite name=\"costgate policies\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">\n"
         xml += "    <properties>\n"
         xml += "      <property name=\"totalMonthlyCost\" value=\"\(f.money(report.estimate.totalMonthlyCost))\"/>\n"
+        xml += "      <property name=\"complete\" value=\"\(report.estimate.isComplete)\"/>\n"
         if let d = report.diff {
             xml += "      <property name=\"baseTotalMonthlyCost\" value=\"\(f.money(d.baseTotal))\"/>\n"
             xml += "      <property name=\"diffTotalMonthlyCost\" value=\"\(f.money(d.delta))\"/>\n"
@@ -236,10 +238,11 @@ public struct SummaryReporter: Reporter {
     public func write(_ report: Report, to out: OutputSink) throws {
         let f = Format()
         if let d = report.diff {
-            out.write("costgate: monthly cost \(TableReporter.change(d.baseTotal, d.headTotal, d.percent, f))\n")
+            out.write("costgate: monthly cost \(f.comparison(d))\n")
         } else {
-            out.write("costgate: monthly cost \(f.dollars(report.estimate.totalMonthlyCost))\n")
+            out.write("costgate: monthly cost \(f.amount(report.estimate.total))\n")
         }
+        if let u = report.unpricedSentence() { out.write("  \(u)\n") }
         for x in TableReporter.ordered(report.findings) where x.exemption == nil {
             var line = "  \(x.severity.rawValue) [\(x.policy)] \(x.text)"
             if let l = x.location, l.line != nil { line += " (\(l))" }
