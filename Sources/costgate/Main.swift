@@ -211,7 +211,9 @@ func review(_ report: ReportOptions, _ pricing: PricingOptions, base: BaseSource
         for (format, file) in report.outputs {
             let sink = try file.map { try OutputSink.file($0) } ?? .standardOutput()
             sinks.append(sink)
-            try Reporters.reporter(for: format)!.write(rendered, to: sink)
+            var one = rendered
+            one.width = file == nil ? TerminalWidth.forStandardOutput() : nil   // the table fits the terminal it prints to
+            try Reporters.reporter(for: format)!.write(one, to: sink)
         }
         if report.outputs.contains(where: { $0.format == GitHubReporter.format }),
            let summary = FileIO.environment("GITHUB_STEP_SUMMARY"), !summary.isEmpty {

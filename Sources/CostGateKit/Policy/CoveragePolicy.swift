@@ -25,8 +25,10 @@ extension Policy {
                 var kinds = Set<GapKind>()
                 for w in words {
                     guard let k = GapKind(rawValue: w) else {
+                        var at = v.node.location
+                        if case .sequence(let items) = v.node.kind, let item = items.first(where: { $0.scalar == w }) { at = item.location }
                         throw CostGateError("fail_on of policy \(name) lists `\(w)`; use \(GapKind.allCases.map(\.rawValue).joined(separator: ", "))",
-                                            at: v.node.location)
+                                            at: at)
                     }
                     kinds.insert(k)
                 }

@@ -52,6 +52,13 @@ extension Config {
         max_resource_monthly_cost: 2000
         require_requests: true     # Kubernetes containers must declare CPU or memory requests
 
+      # Coverage: a change whose cost is not fully known (a price not found, a type costgate does not price
+      # yet, a size or request unknown until apply) is reported, so it never passes a budget as $0.
+      - name: coverage
+        type: coverage
+        severity: warning          # error: an unpriced change fails `costgate check`
+        fail_on: [price_not_found, unsupported, unknown]
+
     # Exemptions waive findings, always with a reason. A Kubernetes object can also carry the
     # annotation `costgate.dev/skip: <policy>[, <policy>]` (or `*`).
     exemptions: []

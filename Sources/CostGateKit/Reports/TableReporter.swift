@@ -175,9 +175,9 @@ public struct TableReporter: Reporter {
                 lines.append(String(String.UnicodeScalarView(lead + rest)))
                 return lines
             }
-            // break at the last space that fits (not at the indentation), else cut the word
+            // break at the last space that fits, or after a `/` of an address
             var cut = rest.startIndex + room
-            while cut > rest.startIndex, rest[cut] != " " { cut -= 1 }
+            while cut > rest.startIndex, rest[cut] != " ", rest[cut - 1] != "/" { cut -= 1 }
             var start = rest.startIndex
             while start < rest.endIndex, rest[start] == " " { start += 1 }
             if cut <= start { cut = rest.startIndex + room }

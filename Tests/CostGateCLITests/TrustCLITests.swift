@@ -1,0 +1,61 @@
+import FoundationEssentials
+import Testing
+import CostGateKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Issue 17 through the binary: the table fits 80 columns, the RDS change is judged as a lower bound.
+@Suite struct TrustCLITests {
+    static let trust = "Tests/CostGateKitTests/Fixtures/trust"
+
+    /// Every shipped example, estimated and checked, as a table on an 80-column terminal.
+    static let examples: [[String]] = [
+        ["examples/terraform/plan.json", "--usage", "examples/terraform/usage.yml"],
+        ["examples/kubernetes/shop.yaml"],
+        ["examples/kubernetes/shop.yaml", "--cluster-profile", "examples/kubernetes/profile-eks.yaml"],
+        ["--config", "examples/policies/.costgate.yml"],
+        ["--config", "examples/custom-prices/.costgate.yml"],
+        ["--config", "examples/shared-costs/.costgate.yml"],
+    ]
+
+    @Test(arguments: examples)
+    func theTableOfEveryExampleFitsEightyColumns(_ args: [String]) throws {
+        for command in ["estimate", "check"] {
+            let r = try CLI.run([command] + args, environment: ["COLUMNS": "80"])
+            #expect(r.status == 0 || (command == "check" && r.status == 1), "\(r.stderr)")
+            #expect(r.stdout.contains("MONTHLY COST"))
+            let long = r.stdout.split(separator: "\n").filter { $0.unicodeScalars.count > 80 }
+            #expect(long.isEmpty, "\(command) \(args): \(long)")
+        }
+        // not a terminal and no COLUMNS: nothing is wrapped (the same table as before)
+        let piped = try CLI.run(["estimate"] + args)
+        #expect(piped.status == 0)
+    }
+
+    @Test func theRDSChangeIsJudgedOnALowerBound() throws {
+        let args = ["check", Self.trust + "/rds-new.json", "--base", Self.trust + "/rds-old.json", "--config", Self.trust + "/rds-budget.yml"]
+        let r = try CLI.run(args + ["--format", "summary"])
+        #expect(r.status == 0, "\(r.stderr)")   // a warning: the known part does not break the budget
+        #expect(r.stdout == """
+        costgate: monthly cost $327.66 → ≥ $93.88 (change not known)
+          1 resource not priced: aws_db_instance.main (price not found: aws/rds/us-east-1/instance/db.r6g.16xlarge/postgres/multi-az)
+          warning [budget] judged on an incomplete total, so max_increase $100.00 ($327.66 → at least $93.88, change not known) cannot be checked: 1 resource not priced: aws_db_instance.main (price not found: aws/rds/us-east-1/instance/db.r6g.16xlarge/postgres/multi-az) (\(Self.trust)/rds-budget.yml:6:5)
+              → price what is missing (a custom price, a usage value, a known size), or add a coverage policy to fail on unpriced changes
+
+        """, "\(r.stdout)")
+        // a coverage policy at error makes the unpriced change fail the gate
+        let dir = "/tmp/costgate-coverage-\(UInt32.random(in: 0...UInt32.max))"
+        try FileIO.writeAtomically("""
+        version: 1
+        policies:
+          - {name: coverage, type: coverage, severity: error, fail_on: [price_not_found]}
+
+        """, to: dir + ".yml")
+        defer { unlink(dir + ".yml") }
+        let gated = try CLI.run(["check", Self.trust + "/rds-new.json", "--base", Self.trust + "/rds-old.json", "--config", dir + ".yml",
+                                 "--format", "summary"])
+        #expect(gated.status == 1, "\(gated.stdout)\(gated.stderr)")
+        #expect(gated.stdout.contains("  error [coverage] aws_db_instance.main: cost not known (price not found: aws/rds/us-east-1/instance/db.r6g.16xlarge/postgres/multi-az): every total with it is a lower bound\n"), "\(gated.stdout)")
+    }
+}
