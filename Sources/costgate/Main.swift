@@ -186,7 +186,7 @@ struct BaseOptions: ParsableArguments {
 /// and exits: 1 when `judge` is set and an error-level finding fails the run, else 0.
 func review(_ report: ReportOptions, _ pricing: PricingOptions, base: BaseSource, checkAll: Bool = false, judge: Bool = false) throws -> Never {
     let config = try report.loadConfig()
-    let projects = try projectSpecs(report, pricing, config)
+    let projects = try projectSpecs(report, pricing, config, wholeProjects: judge)
     var review = Review(projects: projects, base: base)
     let outcomes = try review.run()
     var policies = config?.policies ?? []
@@ -232,12 +232,19 @@ func review(_ report: ReportOptions, _ pricing: PricingOptions, base: BaseSource
 }
 
 /// The projects to price: the paths on the command line, else the projects of the configuration.
-func projectSpecs(_ report: ReportOptions, _ pricing: PricingOptions, _ config: Config?) throws -> [ProjectSpec] {
+/// With `wholeProjects` (check), a path a project of the configuration owns brings in that project whole.
+func projectSpecs(_ report: ReportOptions, _ pricing: PricingOptions, _ config: Config?, wholeProjects: Bool = false) throws -> [ProjectSpec] {
     var projects: [ProjectSpec] = []
     if !report.paths.isEmpty {
+        let (owners, others) = wholeProjects && config != nil ? config!.owners(of: report.paths) : ([], report.paths)
+        for p in owners {
+            var options = try pricing.estimateOptions(config: config, project: p).0
+            options.skipOtherFiles = report.skipOtherFiles
+            projects.append(ProjectSpec(name: p.name, paths: p.paths.map(config!.resolve), options: options))
+        }
         var options = try pricing.estimateOptions(config: config).0
         options.skipOtherFiles = report.skipOtherFiles
-        projects = [ProjectSpec(name: nil, paths: report.paths, options: options)]
+        if !others.isEmpty || owners.isEmpty { projects.append(ProjectSpec(name: nil, paths: others, options: options)) }
     } else if let config, !config.projects.isEmpty {
         for p in config.projects {
             projects.append(ProjectSpec(name: p.name, paths: p.paths.map(config.resolve), options: try pricing.estimateOptions(config: config, project: p).0))

@@ -58,4 +58,37 @@ import Glibc
         #expect(gated.status == 1, "\(gated.stdout)\(gated.stderr)")
         #expect(gated.stdout.contains("  error [coverage] aws_db_instance.main: cost not known (price not found: aws/rds/us-east-1/instance/db.r6g.16xlarge/postgres/multi-az): every total with it is a lower bound\n"), "\(gated.stdout)")
     }
+
+    /// One meaning of a budget: the staged-files hook judges the projects that own the staged files, whole,
+    /// so it agrees with the projects hook. The staged file alone rises 50% ($58.52 → $87.79); its project,
+    /// with a 40-replica Deployment beside it, rises 2.4%.
+    @Test func theTwoHooksAgree() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        try repo.write(".costgate.yml", """
+        version: 1
+        projects:
+          - name: payments
+            paths: [k8s/]
+        policies:
+          - {name: change-budget, type: budget, max_increase_percent: 20}
+
+        """)
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 2, labels: "team: payments"))
+        try repo.write("k8s/batch.yaml", Repo.deployment(replicas: 40, labels: "team: payments").replacing("name: api", with: "name: batch"))
+        try repo.write("package.json", "{\"name\": \"not-a-plan\"}\n")
+        try repo.sh("git add -A && git commit -qm base")
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 3, labels: "team: payments"))
+        try repo.sh("git add -A")
+        // the two hooks' entries (.pre-commit-hooks.yaml), the first given the staged files
+        let staged = try CLI.run(["check", "--base-ref", "HEAD", "--format", "summary", "--skip-other-files", "k8s/api.yaml", "package.json"], in: repo.dir)
+        let projects = try CLI.run(["check", "--base-ref", "HEAD", "--format", "summary"], in: repo.dir)
+        #expect(staged.status == 0 && projects.status == 0, "\(staged.stdout)\(staged.stderr)\(projects.stdout)\(projects.stderr)")
+        #expect(staged.stdout == projects.stdout, "\(staged.stdout)\n---\n\(projects.stdout)")
+        #expect(projects.stdout == "costgate: monthly cost $1,229.00 → $1,258.27 (+$29.27, +2.4%)\n", "\(projects.stdout)")
+        // without the project, the same file alone is judged on its own total and fails
+        try repo.write(".costgate.yml", "version: 1\npolicies:\n  - {name: change-budget, type: budget, max_increase_percent: 20}\n")
+        let alone = try CLI.run(["check", "--base-ref", "HEAD", "--format", "summary", "--skip-other-files", "k8s/api.yaml"], in: repo.dir)
+        #expect(alone.status == 1 && alone.stdout.hasPrefix("costgate: monthly cost $58.52 → $87.79 (+$29.27, +50.0%)\n"), "\(alone.stdout)")
+    }
 }
