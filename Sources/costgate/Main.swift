@@ -247,7 +247,7 @@ func projectSpecs(_ report: ReportOptions, _ pricing: PricingOptions, _ config: 
         if !others.isEmpty || owners.isEmpty { projects.append(ProjectSpec(name: nil, paths: others, options: options)) }
     } else if let config, !config.projects.isEmpty {
         for p in config.projects {
-            projects.append(ProjectSpec(name: p.name, paths: p.paths.map(config.resolve), options: try pricing.estimateOptions(config: config, project: p).0))
+            projects.append(ProjectSpec(name: p.name, paths: try config.existingPaths(of: p), options: try pricing.estimateOptions(config: config, project: p).0))
         }
     } else {
         throw CostGateError("nothing to price: give plan or manifest paths, or list projects in .costgate.yml (`costgate init` writes one)")

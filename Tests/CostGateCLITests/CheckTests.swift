@@ -176,7 +176,7 @@ struct Repo {
         defer { repo.remove() }
         let r = try CLI.run(["init"], in: repo.dir)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try Config.load(path: repo.dir + "/.costgate.yml").policies.count == 3)
+        #expect(try Config.load(path: repo.dir + "/.costgate.yml").policies.count == 4)   // budget, tagging, guardrail, coverage
         let again = try CLI.run(["init"], in: repo.dir)
         #expect(again.status == 2 && again.stderr.contains("already exists; pass --force"))
     }

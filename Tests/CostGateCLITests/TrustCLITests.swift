@@ -91,4 +91,47 @@ import Glibc
         let alone = try CLI.run(["check", "--base-ref", "HEAD", "--format", "summary", "--skip-other-files", "k8s/api.yaml"], in: repo.dir)
         #expect(alone.status == 1 && alone.stdout.hasPrefix("costgate: monthly cost $58.52 → $87.79 (+$29.27, +50.0%)\n"), "\(alone.stdout)")
     }
+
+    /// Configuration traps: each is exit 2 with its `.costgate.yml` line and column.
+    @Test func configurationTrapsAreExit2AtTheirLine() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 2, labels: "team: payments"))
+        try repo.write(".costgate.yml", """
+        version: 1
+        projects:
+          - name: payments
+            paths: [k8s/]
+        policies:
+          - name: nope-budget
+            type: budget
+            scope: {projects: [payments, nope]}
+            monthly_limit: 100
+
+        """)
+        let unknown = try CLI.run(["check"], in: repo.dir)
+        #expect(unknown.status == 2 && unknown.stdout.isEmpty)
+        #expect(unknown.stderr == "costgate: error: .costgate.yml:8:34: policy nope-budget is scoped to project nope, which is not defined (projects: payments); it could never match\n", "\(unknown.stderr)")
+
+        try repo.write(".costgate.yml", """
+        version: 1
+        projects:
+          - name: infra
+            paths:
+              - plan.json
+          - name: payments
+            paths: [k8s/]
+
+        """)
+        let missing = try CLI.run(["check"], in: repo.dir)
+        #expect(missing.status == 2 && missing.stdout.isEmpty)
+        #expect(missing.stderr == "costgate: error: .costgate.yml:5:9: path plan.json of project infra does not exist (plan.json); fix the path, or make the plan first (terraform show -json tfplan > plan.json)\n", "\(missing.stderr)")
+    }
+
+    /// `check` with no base: manifests have no prior state, and the header says what that means.
+    @Test func checkWithNoBaseSaysEverythingCountsAsAdded() throws {
+        let r = try CLI.run(["check", "examples/kubernetes/shop.yaml", "--config", "/dev/null"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\nBase: none (no --base-ref or --base; manifests have no prior state): everything counts as added\n"), "\(r.stdout)")
+    }
 }

@@ -31,8 +31,8 @@ func configError(_ text: String) -> String? {
     @Test func theStarterFileLoadsAsItIs() throws {
         let c = try loadConfig(Config.starter)
         #expect(c.projects.map(\.name) == ["infra"])
-        #expect(c.policies.map(\.name) == ["monthly-budget", "required-tags", "guardrails"])
-        #expect(c.policies.map(\.rule.kind) == ["budget", "tagging", "guardrail"])
+        #expect(c.policies.map(\.name) == ["monthly-budget", "required-tags", "guardrails", "coverage"])
+        #expect(c.policies.map(\.rule.kind) == ["budget", "tagging", "guardrail", "coverage"])
     }
 
     @Test func everyKeyIsRead() throws {

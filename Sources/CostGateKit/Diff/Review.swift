@@ -70,7 +70,9 @@ public struct Review: Sendable {
                 baseDescription = path
             }
         }
-        return try projects.map { try run($0, gitRef: gitRef, report: report) }
+        let outcomes = try projects.map { try run($0, gitRef: gitRef, report: report) }
+        if base == .priorState { baseDescription = Self.priorStateDescription(outcomes) }
+        return outcomes
     }
 
     private func run(_ p: ProjectSpec, gitRef: GitRef?, report: (pricebooks: [PriceBookRef], byProject: [String: [ResourceCost]])?) throws -> ProjectOutcome {

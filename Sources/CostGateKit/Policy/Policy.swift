@@ -11,6 +11,8 @@ public struct Scope: Sendable, Equatable {
     public var resourceTypes: [Glob] = []
     public var tags: [(key: String, value: Glob)] = []
     public var namespaces: [String] = []
+    /// Where each of `projects` is written (a project that does not exist is a configuration error there).
+    public var projectLocations: [SourceLocation?] = []
 
     public init() {}
 
@@ -190,6 +192,7 @@ public struct Policy: Sendable, Equatable {
         try node.only(["projects", "resource_types", "tags", "labels", "namespaces"])
         var s = Scope()
         s.projects = try node["projects"]?.strings("projects") ?? []
+        if let v = node["projects"] { s.projectLocations = Config.itemLocations(v.node, count: s.projects.count) }
         s.resourceTypes = try node["resource_types"]?.strings("resource_types").map(Glob.init) ?? []
         s.namespaces = try node["namespaces"]?.strings("namespaces") ?? []
         for key in ["tags", "labels"] {
