@@ -184,14 +184,20 @@ struct BaseOptions: ParsableArguments {
 
 /// Runs the projects against a base, judges them with the configuration's policies, writes the reports
 /// and exits: 1 when `judge` is set and an error-level finding fails the run, else 0.
-func review(_ report: ReportOptions, _ pricing: PricingOptions, base: BaseSource, checkAll: Bool = false, judge: Bool = false) throws -> Never {
+func review(_ report: ReportOptions, _ pricing: PricingOptions, base: BaseSource, checkAll: Bool = false, judge: Bool = false,
+            policiesFromBase: Bool = false) throws -> Never {
     let config = try report.loadConfig()
     let projects = try projectSpecs(report, pricing, config, wholeProjects: judge)
     var review = Review(projects: projects, base: base)
     let outcomes = try review.run()
-    var policies = config?.policies ?? []
+    var policies = config?.policies ?? [], exemptions = config?.exemptions ?? [], configFindings: [Finding] = []
+    if policiesFromBase {
+        guard case .gitRef(let ref) = base else { throw CostGateError("--policies-from-base reads the base's .costgate.yml from git: give --base-ref REF") }
+        let resolved = try PoliciesFromBase.resolve(head: config, ref: ref)
+        (policies, exemptions, configFindings) = (resolved.policies, resolved.exemptions, resolved.findings)
+    }
     if checkAll { for i in policies.indices { policies[i].checkAll = true } }
-    let findings = PolicyEngine(policies: policies, exemptions: config?.exemptions ?? []).evaluate(outcomes.map(\.subject))
+    let findings = configFindings + PolicyEngine(policies: policies, exemptions: exemptions).evaluate(outcomes.map(\.subject))
     let estimate = Estimate.merged(outcomes.map(\.head))
     var refs = estimate.pricebooks
     if refs.isEmpty, let aws = try pricing.selectedBooks(try pricing.catalog(), pins: config?.pricebooks ?? [])["aws"] {
@@ -325,8 +331,12 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var base: BaseOptions
     @OptionGroup var pricing: PricingOptions
 
+    @Flag(name: .customLong("policies-from-base"),
+          help: "Judge with the policies and exemptions of .costgate.yml at --base-ref; what this change loosens or exempts is itself a finding.")
+    var policiesFromBase = false
+
     func run() throws {
-        try review(report, pricing, base: base.source, checkAll: base.checkAll, judge: true)
+        try review(report, pricing, base: base.source, checkAll: base.checkAll, judge: true, policiesFromBase: policiesFromBase)
     }
 }
 

@@ -134,4 +134,43 @@ import Glibc
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\nBase: none (no --base-ref or --base; manifests have no prior state): everything counts as added\n"), "\(r.stdout)")
     }
+
+    /// `--policies-from-base`: a pull request that raises its own limit and exempts itself is judged with
+    /// the base's policies, and the loosening is itself a finding.
+    @Test func policiesFromBaseKeepTheBasesLimit() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        try repo.write(".costgate.yml", Repo.config)   // payments-budget: monthly_limit 300, max_increase 200
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 2, labels: "team: payments, env: prod"))
+        try repo.sh("git add -A && git commit -qm base && git checkout -qb feature")
+        try repo.write(".costgate.yml", Repo.config.replacing("monthly_limit: 300", with: "monthly_limit: 10000")
+            .replacing("max_increase: 200", with: "max_increase: 5000")
+            + "exemptions:\n  - {policy: required-labels, addresses: [\"Deployment/*\"], reason: \"trust me\"}\n")
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 12, labels: "team: payments"))
+        try repo.sh("git add -A && git commit -qm 'raise my own limit'")
+
+        let own = try CLI.run(["check", "--base-ref", "main", "--format", "summary"], in: repo.dir)
+        #expect(own.status == 0, "\(own.stdout)")   // the head's own policies let it through
+        let r = try CLI.run(["check", "--base-ref", "main", "--policies-from-base", "--format", "summary"], in: repo.dir)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout == """
+        costgate: monthly cost $58.52 → $351.14 (+$292.62, +500.0%)
+          error [policies-from-base] this change loosens policy payments-budget (monthly_limit $300.00 → $10,000.00; max_increase $200.00 → $5,000.00); it is judged with the policies of main instead (.costgate.yml:6:5)
+              → change .costgate.yml in a pull request of its own, approved by the policy's owner
+          error [policies-from-base] this change adds an exemption from policy required-labels for Deployment/*; it is judged with the policies of main instead (.costgate.yml:14:5)
+              → change .costgate.yml in a pull request of its own, approved by the policy's owner
+          error [payments-budget] monthly cost is $351.14, above the limit of $300.00 (main:.costgate.yml:6:5)
+              → bring the cost down, or raise the limit of policy payments-budget with its owner's approval
+          error [payments-budget] monthly cost rises by $292.62 ($58.52 → $351.14), above the $200.00 allowed (main:.costgate.yml:6:5)
+              → bring the cost down, or raise the limit of policy payments-budget with its owner's approval
+          error [required-labels] payments: Deployment/payments/api: required label env is missing (k8s/api.yaml:1:1)
+              → set the label
+          error [required-labels] payments: Deployment/payments/api: required label env is missing on the pod template (k8s/api.yaml:1:1)
+              → set the label
+        costgate: 6 policy failures: fix them, or exempt with a reason in .costgate.yml
+
+        """, "\(r.stdout)")
+        let noRef = try CLI.run(["check", "--policies-from-base"], in: repo.dir)
+        #expect(noRef.status == 2 && noRef.stderr == "costgate: error: --policies-from-base reads the base's .costgate.yml from git: give --base-ref REF\n", "\(noRef.stderr)")
+    }
 }

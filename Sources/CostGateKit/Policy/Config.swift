@@ -80,9 +80,11 @@ public struct Config: Sendable {
         return joined.hasPrefix("./") ? String(joined.dropFirst(2)) : joined
     }
 
-    public static func load(path: String) throws -> Config {
-        let bytes = try FileIO.read(path)
-        var config = Config(directory: FileIO.parent(path))
+    public static func load(path: String) throws -> Config { try load(bytes: try FileIO.read(path), path: path) }
+
+    /// A configuration from its bytes (`path` names it in messages; paths in it are relative to `directory`).
+    public static func load(bytes: [UInt8], path: String, directory: String? = nil) throws -> Config {
+        var config = Config(directory: directory ?? FileIO.parent(path))
         config.path = path
         guard let root = try YAMLReader.parseSingle(bytes, file: path) else { return config }
         let top = try ConfigNode(root, "the configuration")
