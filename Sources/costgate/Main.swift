@@ -351,7 +351,8 @@ struct InitCommand: ParsableCommand {
         if FileIO.exists(path) && !force {
             throw CostGateError("already exists; pass --force to overwrite it", at: SourceLocation(file: path))
         }
-        try FileIO.writeAtomically(Config.starter, to: path)
+        let found = Config.discoverProjects(in: FileIO.parent(path))
+        try FileIO.writeAtomically(Config.starter(projects: found.projects, notes: found.notes), to: path)
         FileIO.write("wrote \(path): edit the projects and policies, then run `costgate check --base-ref origin/main`\n", fd: 1)
     }
 }

@@ -173,4 +173,31 @@ import Glibc
         let noRef = try CLI.run(["check", "--policies-from-base"], in: repo.dir)
         #expect(noRef.status == 2 && noRef.stderr == "costgate: error: --policies-from-base reads the base's .costgate.yml from git: give --base-ref REF\n", "\(noRef.stderr)")
     }
+
+    /// `costgate init` writes the projects that exist: a plan, a manifest folder; a Terraform folder without
+    /// a plan is a note; a JSON file that is no plan is not a project. The first run prices them.
+    @Test func initWritesTheProjectsThatExist() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        try repo.sh("mkdir -p infra terraform && cp '\(CLI.root)/examples/terraform/plan.json' infra/plan.json")
+        try repo.write("k8s/api.yaml", Repo.deployment(replicas: 2, labels: "team: payments, env: prod"))
+        try repo.write("terraform/main.tf", "resource \"aws_instance\" \"a\" {}\n")
+        try repo.write("package.json", "{\"name\": \"x\"}\n")
+        let r = try CLI.run(["init"], in: repo.dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = String(decoding: try FileIO.read(repo.dir + "/.costgate.yml"), as: UTF8.self)
+        #expect(text.contains("""
+        projects:
+          - name: infra
+            paths: [infra/plan.json]
+          - name: k8s
+            paths: [k8s/]
+          # Terraform in terraform/: make a plan (terraform plan -out tfplan && terraform show -json tfplan > plan.json) and list it
+
+        policies:
+        """), "\(text)")
+        let check = try CLI.run(["check", "--format", "summary"], in: repo.dir)
+        #expect(check.status == 0 || check.status == 1, "\(check.stderr)")
+        #expect(check.stdout.hasPrefix("costgate: monthly cost $0.00 → "), "\(check.stdout)")
+    }
 }

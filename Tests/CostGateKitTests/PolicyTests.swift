@@ -30,7 +30,10 @@ func configError(_ text: String) -> String? {
 @Suite struct ConfigTests {
     @Test func theStarterFileLoadsAsItIs() throws {
         let c = try loadConfig(Config.starter)
-        #expect(c.projects.map(\.name) == ["infra"])
+        #expect(c.projects.isEmpty)   // nothing found: no project naming a file the user never made
+        let found = try loadConfig(Config.starter(projects: [Config.Project(name: "infra", paths: ["infra/plan.json"]),
+                                                             Config.Project(name: "odd name", paths: ["k8s dir/"])]))
+        #expect(found.projects == [Config.Project(name: "infra", paths: ["infra/plan.json"]), Config.Project(name: "odd name", paths: ["k8s dir/"])])
         #expect(c.policies.map(\.name) == ["monthly-budget", "required-tags", "guardrails", "coverage"])
         #expect(c.policies.map(\.rule.kind) == ["budget", "tagging", "guardrail", "coverage"])
     }
