@@ -116,6 +116,18 @@ import Glibc
         try repo.write(".costgate.yml", """
         version: 1
         projects:
+          - name: payments
+            paths: [k8s/]
+        policies:
+          - {name: aws-in-shop, type: budget, scope: {namespaces: [shop], resource_types: ["aws_*"]}, monthly_limit: 1}
+
+        """)
+        let never = try CLI.run(["check"], in: repo.dir)
+        #expect(never.status == 2 && never.stderr == "costgate: error: .costgate.yml:6:5: policy aws-in-shop is scoped to namespaces and to resource types aws_*, which have no namespace; it could never match\n", "\(never.stderr)")
+
+        try repo.write(".costgate.yml", """
+        version: 1
+        projects:
           - name: infra
             paths:
               - plan.json

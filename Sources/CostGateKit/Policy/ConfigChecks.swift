@@ -19,6 +19,12 @@ extension Config {
                 throw CostGateError("policy \(p.name) is scoped to project \(name), which is not defined (\(known)); it could never match",
                                     at: at ?? p.location)
             }
+            // only Kubernetes objects have a namespace
+            let types = p.scope.resourceTypes.map(\.pattern)
+            if !p.scope.namespaces.isEmpty, !types.isEmpty, types.allSatisfy({ !$0.hasPrefix("k8s:") && !$0.hasPrefix("*") && !$0.hasPrefix("kubernetes_") }) {
+                throw CostGateError("policy \(p.name) is scoped to namespaces and to resource types \(types.joined(separator: ", ")), which have no namespace; it could never match",
+                                    at: p.location)
+            }
         }
     }
 
