@@ -246,7 +246,7 @@ func projectSpecs(_ report: ReportOptions, _ pricing: PricingOptions, _ config: 
         for p in owners {
             var options = try pricing.estimateOptions(config: config, project: p).0
             options.skipOtherFiles = report.skipOtherFiles
-            projects.append(ProjectSpec(name: p.name, paths: p.paths.map(config!.resolve), options: options))
+            projects.append(ProjectSpec(name: p.name, paths: try config!.existingPaths(of: p), options: options))
         }
         var options = try pricing.estimateOptions(config: config).0
         options.skipOtherFiles = report.skipOtherFiles

@@ -106,6 +106,23 @@ import Glibc
         #expect(try render(e, "summary").hasPrefix("costgate: monthly cost at least $7.59\n  2 resources not priced: "))
     }
 
+    @Test func aJSONReportAsTheBaseKeepsItsGaps() throws {
+        let plan = Self.dir + "/nat-us-west-2.json"
+        let e = try Run(paths: [plan], options: Self.options).estimate()
+        let path = "/tmp/costgate-trust-\(UInt32.random(in: 0...UInt32.max)).json"
+        try FileIO.writeAtomically(try render(e, "json"), to: path)
+        defer { unlink(path) }
+        var review = Review(projects: [ProjectSpec(name: nil, paths: [plan], options: Self.options)], base: .file(path))
+        let d = try #require(try review.run().first?.diff)
+        #expect(d.base.unpriced.map(\.address) == e.unpriced.map(\.address))   // the same gaps, read back
+        #expect(d.change == Amount(0, complete: true))                          // nothing moved: the change is known
+        #expect(!d.headAmount.complete && !d.baseAmount.complete)
+        let table = try TableReporter().render(Report(estimate: d.head, pricebooks: [], diff: d))
+        #expect(table.contains("\nMONTHLY COST: ≥ $7.59, unchanged — 2 resources not priced: "), "\(table)")
+        let md = try MarkdownReporter().render(Report(estimate: d.head, pricebooks: [], diff: d))
+        #expect(md.contains("### costgate: monthly cost unchanged: at least **$7.59** a month\n"), "\(md)")
+    }
+
     @Test func anUnsupportedResourceMakesTheTotalALowerBound() {
         var e = Estimate(currency: "USD", pricebooks: [], inputs: [], resources: [], skipped: [], assumptions: [], warnings: [])
         #expect(e.isComplete)

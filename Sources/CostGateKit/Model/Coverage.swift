@@ -190,8 +190,14 @@ public enum Amounts {
         return Amount(sum, complete: complete)
     }
 
-    /// The same lines with the same prices and quantities on both sides: whatever is unknown is the same unknown.
-    static func same(_ a: ResourceCost, _ b: ResourceCost) -> Bool { a.components == b.components }
+    /// The same lines with the same prices and quantities on both sides: whatever is unknown is the same
+    /// unknown. (Sources and the wording of a reason may differ: a base read back from a JSON report has none.)
+    static func same(_ a: ResourceCost, _ b: ResourceCost) -> Bool {
+        a.components.count == b.components.count && zip(a.components, b.components).allSatisfy { x, y in
+            x.name == y.name && x.priceKey == y.priceKey && x.status == y.status && x.quantity.decimal == y.quantity.decimal
+                && x.unitPrice == y.unitPrice
+        }
+    }
 }
 
 extension FastDecimal {

@@ -37,8 +37,11 @@ extension Format {
         return c.known > 0 ? "at least " + TableReporter.signed(c.known, self) : "change not known"
     }
 
-    /// `$1,036.38 → ≥ $837.82 (change not known)`
-    func comparison(_ d: CostDiff) -> String { "\(bound(d.baseAmount)) → \(bound(d.headAmount)) (\(change(d)))" }
+    /// `$1,036.38 → ≥ $837.82 (change not known)`, or `$58.52, unchanged`
+    func comparison(_ d: CostDiff) -> String {
+        if let c = d.change, c.complete, c.known == 0, d.baseAmount == d.headAmount { return "\(bound(d.headAmount)), unchanged" }
+        return "\(bound(d.baseAmount)) → \(bound(d.headAmount)) (\(change(d)))"
+    }
 }
 
 extension Report {

@@ -35,7 +35,7 @@ public struct MarkdownReporter: Reporter {
             let total = d.headAmount.complete ? "**\(f.dollars(d.headTotal))**" : "at least **\(f.dollars(d.headTotal))**"
             if let c, c.complete {
                 if c.known == 0 {
-                    md += "### costgate: monthly cost unchanged at \(total) a month\n\n"
+                    md += "### costgate: monthly cost unchanged\(d.headAmount.complete ? " at" : ":") \(total) a month\n\n"
                 } else {
                     var text = "### costgate: monthly cost will \(c.known > 0 ? "rise" : "fall") by **\(f.dollars(abs(c.known)))**"
                     if d.baseAmount.complete, let p = d.percent { text += " (\(p >= 0 ? "+" : "")\(Money.format(p, scale: 1))%)" }
