@@ -182,6 +182,8 @@ import Glibc
         costgate: 6 policy failures: fix them, or exempt with a reason in .costgate.yml
 
         """, "\(r.stdout)")
+        let junit = try CLI.run(["check", "--base-ref", "main", "--policies-from-base", "--format", "junit"], in: repo.dir)
+        #expect(junit.stdout.contains("<testcase classname=\"costgate.configuration\" name=\"policies-from-base\">\n      <failure message=\"2 findings\" type=\"configuration\">"), "\(junit.stdout)")
         let noRef = try CLI.run(["check", "--policies-from-base"], in: repo.dir)
         #expect(noRef.status == 2 && noRef.stderr == "costgate: error: --policies-from-base reads the base's .costgate.yml from git: give --base-ref REF\n", "\(noRef.stderr)")
     }

@@ -100,6 +100,13 @@ public struct JUnitReporter: Reporter {
             let mine = report.findings.filter { $0.policy == p.name }
             return (p.name, p.rule.kind, mine.filter(\.fails), mine.filter { !$0.fails })
         }
+        // findings of no configured policy (a change that loosens the base's policies) get a case of their own
+        var others: [String] = []
+        for x in report.findings where !report.policies.contains(where: { $0.name == x.policy }) && !others.contains(x.policy) { others.append(x.policy) }
+        for name in others {
+            let mine = report.findings.filter { $0.policy == name }
+            cases.append((name, "configuration", mine.filter(\.fails), mine.filter { !$0.fails }))
+        }
         if cases.isEmpty { cases = [("estimate", "cost", [], [])] }
         let failed = cases.filter { !$0.failures.isEmpty }.count
         let f = Format()
