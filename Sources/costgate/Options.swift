@@ -51,6 +51,7 @@ struct ReportOptions: ParsableArguments {
         o.outputs = formats.enumerated().map { .init(format: $0.element, file: $0.offset < out.count ? out[$0.offset] : nil) }
         (o.paths, o.configPath, o.skipOtherFiles) = (paths, config, skipOtherFiles)
         o.stepSummaryPath = Platform.environment("GITHUB_STEP_SUMMARY")
+        o.terminalWidth = Platform.terminalWidth()
     }
 }
 

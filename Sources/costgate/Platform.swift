@@ -33,6 +33,8 @@ enum Platform {
 
     static func environment(_ name: String) -> String? { FileIO.environment(name) }
 
+    static func terminalWidth() -> Int? { TerminalWidth.forStandardOutput() }
+
     /// One line on standard error, exit 2.
     static func fail(_ message: String) -> Never {
         FileIO.write("costgate: error: \(message)\n", fd: 2)

@@ -52,6 +52,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
     @OptionGroup var base: BaseOptions
     @OptionGroup var pricing: PricingOptions
+    @Flag(name: .customLong("policies-from-base"),
+          help: "Judge with the policies and exemptions of .costgate.yml at --base-ref; what this change loosens or exempts is itself a finding.")
+    var policiesFromBase = false
 
     func run() throws {
         var o = PipelineOptions()
@@ -59,6 +62,7 @@ struct CheckCommand: ParsableCommand {
         base.apply(to: &o)
         pricing.apply(to: &o)
         o.judge = true
+        o.policiesFromBase = policiesFromBase
         try Platform.emit(try Pipeline(o).run())
     }
 }

@@ -70,7 +70,9 @@ public struct BaseComparison: Sendable {
                 baseDescription = path
             }
         }
-        return try projects.map { try run($0, gitRef: gitRef, report: report) }
+        let outcomes = try projects.map { try run($0, gitRef: gitRef, report: report) }
+        if base == .priorState { baseDescription = Self.priorStateDescription(outcomes) }
+        return outcomes
     }
 
     private func run(_ p: ProjectSpec, gitRef: GitRef?, report: (pricebooks: [PriceBookRef], byProject: [String: [ResourceCost]])?) throws -> ProjectOutcome {
@@ -162,6 +164,7 @@ extension Estimate {
     mutating func setProject(_ name: String?) {
         guard let name else { return }
         for i in resources.indices { resources[i].project = name }
+        for i in skipped.indices { skipped[i].project = name }
     }
 
     /// Several projects' estimates as one: resources in project order, notes and warnings joined.

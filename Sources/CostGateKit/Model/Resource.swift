@@ -160,6 +160,10 @@ public struct Resource: Sendable {
     /// Terraform `kubernetes_*` resource's), else the Terraform type.
     public var pricingType: String { kind.map { "k8s:" + $0 } ?? type }
 
+    /// Whether resources of a type (or a type glob's literal start) can be Kubernetes objects with a
+    /// namespace: `k8s:` kinds and Terraform's `kubernetes_*`.
+    public static func typeMayHaveNamespace(_ type: String) -> Bool { type.hasPrefix("k8s:") || type.hasPrefix("kubernetes_") }
+
     public static func cloudProvider(forType type: String) -> CloudProvider {
         if type.hasPrefix("aws_") { return .aws }
         if type.hasPrefix("azurerm_") { return .azure }

@@ -50,6 +50,7 @@ public enum Commands {
         if FileIO.exists(path) && !force {
             throw CostGateError("already exists; pass --force to overwrite it", at: SourceLocation(file: path))
         }
-        return (path, Config.starter, "wrote \(path): edit the projects and policies, then run `costgate check --base-ref origin/main`\n")
+        let found = Config.discoverProjects(in: FileIO.parent(path))
+        return (path, Config.starter(projects: found.projects, notes: found.notes), "wrote \(path): edit the projects and policies, then run `costgate check --base-ref origin/main`\n")
     }
 }

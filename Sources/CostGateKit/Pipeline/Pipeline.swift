@@ -35,6 +35,10 @@ public struct PipelineOptions: Sendable {
     public var compareViews: [String]?
     /// Where the GitHub step summary goes (`GITHUB_STEP_SUMMARY`), when a `github` report is asked for.
     public var stepSummaryPath: String?
+    /// `check --policies-from-base`: policies and exemptions from the base ref's configuration.
+    public var policiesFromBase = false
+    /// The width of the terminal standard output prints to (nil: not a terminal and no `COLUMNS`).
+    public var terminalWidth: Int?
 
     public init() {}
 }
@@ -80,9 +84,16 @@ public struct Pipeline: Sendable {
         let projects = try projectSpecs(config)
         var comparison = BaseComparison(projects: projects, base: options.base, estimator: estimator)
         let outcomes = try comparison.run()
-        var policies = config?.policies ?? []
+        var policies = config?.policies ?? [], exemptions = config?.exemptions ?? [], configFindings: [Finding] = []
+        if options.policiesFromBase {
+            guard case .gitRef(let ref) = options.base else {
+                throw CostGateError("--policies-from-base reads the base's .costgate.yml from git: give --base-ref REF")
+            }
+            let resolved = try PoliciesFromBase.resolve(head: config, ref: ref)
+            (policies, exemptions, configFindings) = (resolved.policies, resolved.exemptions, resolved.findings)
+        }
         if options.checkAll { for i in policies.indices { policies[i].checkAll = true } }
-        let findings = PolicyEngine(policies: policies, exemptions: config?.exemptions ?? []).evaluate(outcomes.map(\.subject))
+        let findings = configFindings + PolicyEngine(policies: policies, exemptions: exemptions).evaluate(outcomes.map(\.subject))
         var estimate = Estimate.merged(outcomes.map(\.head))
         var warnings: [String] = []
         for p in projects {
@@ -110,7 +121,9 @@ public struct Pipeline: Sendable {
                 throw CostGateError("unknown format '\(output.format)'; use one of \(Reporters.formats.joined(separator: ", "))")
             }
             let sink = OutputSink()
-            try reporter.write(report, to: sink)
+            var one = report
+            one.width = output.file == nil ? options.terminalWidth : nil   // the table fits the terminal it prints to
+            try reporter.write(one, to: sink)
             rendered.append(RenderedOutput(format: output.format, file: output.file, text: sink))
         }
         var summary: (String, String)?
@@ -155,17 +168,27 @@ public struct Pipeline: Sendable {
     }
 
     /// The projects to price: the paths on the command line, else the projects of the configuration.
+    /// When judging (`check`), a path a project of the configuration owns brings in that project whole,
+    /// so a budget always judges project totals.
     func projectSpecs(_ config: Config?) throws -> [ProjectSpec] {
         if !options.paths.isEmpty {
+            var projects: [ProjectSpec] = []
+            let (owners, others) = options.judge && config != nil ? config!.owners(of: options.paths) : ([], options.paths)
+            for p in owners {
+                var estimate = try estimateOptions(config: config, project: p)
+                estimate.skipOtherFiles = options.skipOtherFiles
+                projects.append(ProjectSpec(name: p.name, paths: try config!.existingPaths(of: p), options: estimate))
+            }
             var estimate = try estimateOptions(config: config, project: nil)
             estimate.skipOtherFiles = options.skipOtherFiles
-            return [ProjectSpec(name: nil, paths: options.paths, options: estimate)]
+            if !others.isEmpty || owners.isEmpty { projects.append(ProjectSpec(name: nil, paths: others, options: estimate)) }
+            return projects
         }
         guard let config, !config.projects.isEmpty else {
             throw CostGateError("nothing to price: give plan or manifest paths, or list projects in .costgate.yml (`costgate init` writes one)")
         }
         return try config.projects.map {
-            ProjectSpec(name: $0.name, paths: $0.paths.map(config.resolve), options: try estimateOptions(config: config, project: $0))
+            ProjectSpec(name: $0.name, paths: try config.existingPaths(of: $0), options: try estimateOptions(config: config, project: $0))
         }
     }
 

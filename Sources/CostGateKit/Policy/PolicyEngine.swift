@@ -56,41 +56,13 @@ public struct PolicyEngine: Sendable {
             case .budget(let b): findings += budget(policy, b, subjects)
             case .tagging(let t): findings += each(policy, indexed) { tagging(policy, t, $0, $1) }
             case .guardrail(let g): findings += each(policy, indexed) { guardrail(policy, g, $0, $1) }
+            case .coverage(let c): findings += coverage(policy, c, subjects)
             }
         }
         return Self.applyAnnotations(findings.map(exempt), subjects)
     }
 
-    // MARK: - budgets
-
-    private func budget(_ p: Policy, _ b: Policy.Budget, _ subjects: [PolicySubject]) -> [Finding] {
-        func total(_ e: Estimate, _ project: String?) -> Decimal {
-            e.resources.reduce(Decimal(0)) { sum, r in
-                p.scope.matches(project: project, type: r.type, namespace: r.namespace, tags: r.tags) ? sum + r.monthlyCost : sum
-            }
-        }
-        let inScope = subjects.filter { p.scope.projects.isEmpty || p.scope.projects.contains($0.project ?? "") }
-        let head = inScope.reduce(Decimal(0)) { $0 + total($1.head, $1.project) }
-        let hasBase = !inScope.isEmpty && inScope.allSatisfy { $0.base != nil }
-        let base = inScope.reduce(Decimal(0)) { sum, s in sum + (s.base.map { total($0, s.project) } ?? 0) }
-        let what = "monthly cost\(p.scope.description)"
-        var out: [Finding] = []
-        func add(_ message: String) {
-            out.append(Finding(policy: p.name, severity: p.severity, message: message, location: p.location,
-                               hint: "bring the cost down, or raise the limit of policy \(p.name) with its owner's approval"))
-        }
-        if let limit = b.monthlyLimit, head > limit {
-            add("\(what) is \(Money.dollars(head)), above the limit of \(Money.dollars(limit))")
-        }
-        if hasBase, let max = b.maxIncrease, head - base > max {
-            add("\(what) rises by \(Money.dollars(head - base)) (\(Money.dollars(base)) → \(Money.dollars(head))), above the \(Money.dollars(max)) allowed")
-        }
-        if hasBase, let max = b.maxIncreasePercent, base > 0, (head - base) * 100 / base > max {
-            let percent = Money.format((head - base) * 100 / base, scale: 1)
-            add("\(what) rises by \(percent)% (\(Money.dollars(base)) → \(Money.dollars(head))), above the \(Money.plain(max))% allowed")
-        }
-        return out
-    }
+    // MARK: - budgets: BudgetPolicy.swift; coverage: CoveragePolicy.swift
 
     // MARK: - resources
 
