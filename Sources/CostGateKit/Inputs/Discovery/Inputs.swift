@@ -156,14 +156,28 @@ public struct Run: Sendable {
         defer { if Timings.enabled { Timings.report("read \(file)", since: started) } }
         switch try Inputs.kind(of: input) {
         case .plan(let bytes):
+            // not ours: skipped with the reason under --skip-other-files (the hooks), else the reader's one-line error
+            let notAPlan = FileResult(skipped: [SkippedResource(address: file, type: "file", reason: .notAPlan,
+                                                                detail: "not a Terraform plan: none of a plan's keys (format_version, resource_changes, planned_values)",
+                                                                location: SourceLocation(file: file))])
             if options.skipOtherFiles {
                 let head = try bytes.map { Array($0.prefix(4096)) } ?? FileIO.readPrefix(file, count: 4096)
-                if !Inputs.looksLikePlan(head) { return FileResult() }
+                if !Inputs.looksLikePlan(head) { return notAPlan }
             }
-            let plan = try bytes.map { try reader.read(bytes: $0, file: file) } ?? reader.read(path: file)
-            return FileResult(resources: plan.resources)
+            do {
+                let plan = try bytes.map { try reader.read(bytes: $0, file: file) } ?? reader.read(path: file)
+                return FileResult(resources: plan.resources)
+            } catch let e as CostGateError where options.skipOtherFiles && e.message == PlanReader.notAPlan {
+                return notAPlan
+            }
         case .manifest(let bytes):
             let manifests = try KubernetesReader().read(bytes: bytes, file: file)
+            if manifests.resources.isEmpty, !manifests.skipped.isEmpty, manifests.skipped.allSatisfy({ $0.reason == .notKubernetes }) {
+                // a YAML file with no Kubernetes document (Helm values, a config file): one line for the file
+                return FileResult(skipped: [SkippedResource(address: file, type: "file", reason: .notKubernetes,
+                                                            detail: "no Kubernetes documents (none has apiVersion and kind): not a manifest (Helm values, a config file?)",
+                                                            location: SourceLocation(file: file))])
+            }
             return FileResult(resources: manifests.resources, skipped: manifests.skipped)
         }
     }
