@@ -62,4 +62,17 @@ import Glibc
         #expect(json.stdout.contains("\"unsupported\": 0"), "\(json.stdout)")
         #expect(json.stdout.contains("\"reason\": \"not-kubernetes\""))
     }
+
+    @Test func inAWalkedFolderJSONThatIsNotAPlanIsPassedOver() throws {
+        let dir = try Self.folder(["plan.json": "{\"format_version\": \"1.2\", \"resource_changes\": []}\n",
+                                   "terraform.tfvars.json": "{\"region\": \"eu-west-1\"}\n"])
+        defer { Self.remove(dir) }
+        let walked = try CLI.run(["estimate", "."], in: dir)
+        #expect(walked.status == 0, "\(walked.stderr)")
+        #expect(walked.stdout.hasSuffix("Not priced:\n  ./terraform.tfvars.json  not-a-plan: not a Terraform plan: none of a plan's keys "
+                                        + "(format_version, resource_changes, planned_values)\n"), "\(walked.stdout)")
+        // named, it is refused
+        let named = try CLI.run(["estimate", "plan.json", "terraform.tfvars.json"], in: dir)
+        #expect(named.status == 2 && named.stderr == "costgate: error: terraform.tfvars.json:1:1: \(Self.notAPlan)\n", "\(named.stderr)")
+    }
 }
