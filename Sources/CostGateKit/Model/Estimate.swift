@@ -91,6 +91,11 @@ public enum SkipReason: String, Sendable {
     case deleted
     case forgotten = "forgotten"
     case notKubernetes = "not-kubernetes"
+    /// A JSON file that is not a Terraform plan, passed over under --skip-other-files.
+    case notAPlan = "not-a-plan"
+
+    /// Input that is not ours (not a resource): not counted among resources, nor as "not supported yet".
+    public var isNotOurs: Bool { self == .notKubernetes || self == .notAPlan }
 }
 
 public struct SkippedResource: Sendable {
@@ -166,7 +171,7 @@ public struct Estimate: Sendable {
     public var summary: Summary {
         var s = Summary()
         s.priced = resources.count
-        s.resources = resources.count + skipped.count
+        s.resources = resources.count + skipped.count { !$0.reason.isNotOurs }
         for r in resources {
             if r.has(.priceNotFound) { s.priceNotFound += 1 }
             if r.has(.unknownUntilApply) { s.unknownUntilApply += 1 }
@@ -176,7 +181,8 @@ public struct Estimate: Sendable {
         for k in skipped {
             switch k.reason {
             case .free: s.free += 1
-            case .unsupported, .notKubernetes: s.unsupported += 1
+            case .unsupported: s.unsupported += 1
+            case .notKubernetes, .notAPlan: break
             case .deleted, .forgotten: s.deleted += 1
             }
         }

@@ -52,7 +52,7 @@ public struct GitRef: Sendable {
     /// gives its plan and manifest files (hidden entries skipped), like the working-tree walk; a file
     /// that does not exist at the commit gives nothing (it is new).
     public func files(for paths: [String]) throws -> [InputFile] {
-        var wanted: [(path: String, sha: String)] = []
+        var wanted: [(path: String, sha: String, walked: Bool)] = []
         for path in paths {
             guard path != "-" else {
                 throw CostGateError("--base-ref reads the input paths from git; standard input (-) has no version at \(name): give paths, or use --base FILE")
@@ -76,7 +76,7 @@ public struct GitRef: Sendable {
                 } else if file != relative {
                     continue
                 }
-                wanted.append((file, String(head[2])))
+                wanted.append((file, String(head[2]), isDirectory))
             }
         }
         guard !wanted.isEmpty else { return [] }
@@ -92,7 +92,7 @@ public struct GitRef: Sendable {
             guard header.count == 3, let size = Int(header[2]), newline + 1 + size <= bytes.count else {
                 throw CostGateError("--base-ref \(name): cannot read \(w.path) from git")
             }
-            out.append(InputFile(name: "\(name):\(w.path)", bytes: Array(bytes[(newline + 1)..<(newline + 1 + size)])))
+            out.append(InputFile(name: "\(name):\(w.path)", bytes: Array(bytes[(newline + 1)..<(newline + 1 + size)]), walked: w.walked))
             pos = newline + 1 + size + 1
         }
         return out

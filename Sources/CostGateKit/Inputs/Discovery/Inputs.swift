@@ -6,9 +6,12 @@ import Synchronization
 public struct InputFile: Sendable, Equatable {
     public var name: String
     public var bytes: [UInt8]?
-    public init(name: String, bytes: [UInt8]? = nil) {
+    /// Found by walking a folder (not named by the user): JSON in it that is no plan is passed over, not an error.
+    public var walked: Bool
+    public init(name: String, bytes: [UInt8]? = nil, walked: Bool = false) {
         self.name = name
         self.bytes = bytes
+        self.walked = walked
     }
 }
 
@@ -19,14 +22,23 @@ public enum Inputs {
 
     /// Files named directly are kept as given; directories are walked (sorted, hidden entries skipped)
     /// for `.json`, `.yaml` and `.yml` files.
-    public static func expand(_ paths: [String]) throws -> [String] {
-        var out: [String] = []
+    public static func expand(_ paths: [String]) throws -> [String] { try expandInputs(paths).map(\.name) }
+
+    /// `expand`, with each file marked as named or found by walking a folder.
+    public static func expandInputs(_ paths: [String]) throws -> [InputFile] {
+        var out: [InputFile] = []
         for path in paths {
-            if path == "-" { out.append(path); continue }
+            if path == "-" { out.append(InputFile(name: path)); continue }
             guard FileIO.exists(path) else {
                 throw CostGateError("no such file or directory", at: SourceLocation(file: path))
             }
-            if FileIO.isDirectory(path) { walk(path, into: &out) } else { out.append(path) }
+            if FileIO.isDirectory(path) {
+                var found: [String] = []
+                walk(path, into: &found)
+                out += found.map { InputFile(name: $0, walked: true) }
+            } else {
+                out.append(InputFile(name: path))
+            }
         }
         return out
     }
@@ -107,9 +119,9 @@ public struct Run: Sendable {
 
     /// The resources of every input, in order, and what the readers skipped.
     public func read() throws -> (resources: [Resource], skipped: [SkippedResource], files: [String]) {
-        let files = try Inputs.expand(paths)
+        let files = try Inputs.expandInputs(paths)
         guard !files.isEmpty else { throw CostGateError("no plan files found in \(paths.joined(separator: ", "))") }
-        return try read(files.map { InputFile(name: $0) })
+        return try read(files)
     }
 
     /// The resources of these inputs, in order, and what the readers skipped. Several files are read on
@@ -156,14 +168,29 @@ public struct Run: Sendable {
         defer { if Timings.enabled { Timings.report("read \(file)", since: started) } }
         switch try Inputs.kind(of: input) {
         case .plan(let bytes):
+            // not ours: skipped with the reason under --skip-other-files (the hooks) or when found by walking a
+            // folder (tfvars.json, package.json), else the reader's one-line error
+            let notAPlan = FileResult(skipped: [SkippedResource(address: file, type: "file", reason: .notAPlan,
+                                                                detail: "not a Terraform plan: none of a plan's keys (format_version, resource_changes, planned_values)",
+                                                                location: SourceLocation(file: file))])
             if options.skipOtherFiles {
                 let head = try bytes.map { Array($0.prefix(4096)) } ?? FileIO.readPrefix(file, count: 4096)
-                if !Inputs.looksLikePlan(head) { return FileResult() }
+                if !Inputs.looksLikePlan(head) { return notAPlan }
             }
-            let plan = try bytes.map { try reader.read(bytes: $0, file: file) } ?? reader.read(path: file)
-            return FileResult(resources: plan.resources)
+            do {
+                let plan = try bytes.map { try reader.read(bytes: $0, file: file) } ?? reader.read(path: file)
+                return FileResult(resources: plan.resources)
+            } catch let e as CostGateError where (options.skipOtherFiles || input.walked) && e.message == PlanReader.notAPlan {
+                return notAPlan
+            }
         case .manifest(let bytes):
             let manifests = try KubernetesReader().read(bytes: bytes, file: file)
+            if manifests.resources.isEmpty, !manifests.skipped.isEmpty, manifests.skipped.allSatisfy({ $0.reason == .notKubernetes }) {
+                // a YAML file with no Kubernetes document (Helm values, a config file): one line for the file
+                return FileResult(skipped: [SkippedResource(address: file, type: "file", reason: .notKubernetes,
+                                                            detail: "no Kubernetes documents (none has apiVersion and kind): not a manifest (Helm values, a config file?)",
+                                                            location: SourceLocation(file: file))])
+            }
             return FileResult(resources: manifests.resources, skipped: manifests.skipped)
         }
     }

@@ -83,6 +83,11 @@ public struct PlanReader: Sendable {
         var sensitiveOffset: Int?
     }
 
+    /// Top-level keys only a plan has; a JSON object with none of them (package.json, `{}`) is not a plan.
+    static let planKeys: Set<String> = ["format_version", "terraform_version", "resource_changes", "planned_values", "prior_state"]
+    public static let notAPlan = "not a Terraform plan: it has none of a plan's keys (format_version, resource_changes, planned_values); "
+        + "pass the output of `terraform show -json PLANFILE`, or --skip-other-files to pass over other JSON files"
+
     private func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, mapped: MappedFile? = nil) throws -> Plan {
         var r = JSONReader(bytes: bytes, file: file)
         r.keys = Interner()
@@ -121,8 +126,10 @@ public struct PlanReader: Sendable {
         let strings = Interner()
         let keySets = KeySets(attributesFor)
 
+        var sawPlanKey = false
         var top = try r.beginObject()
         while let key = try r.nextKey(&top) {
+            if Self.planKeys.contains(key) { sawPlanKey = true }
             switch key {
             case "format_version":
                 formatVersion = r.consumeNull() ? nil : (try r.readValue()).string
@@ -184,6 +191,9 @@ public struct PlanReader: Sendable {
             throw CostGateError(
                 "this is Terraform state (`values`), not a plan; run `terraform plan -out tfplan && terraform show -json tfplan > plan.json` and pass plan.json",
                 at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        if !sawPlanKey {
+            throw CostGateError(Self.notAPlan, at: SourceLocation(file: file, line: 1, column: 1))
         }
 
         let regions = RegionResolver(config: config, variables: variables, options: options)
