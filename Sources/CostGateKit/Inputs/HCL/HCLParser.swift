@@ -685,13 +685,13 @@ public struct HCLParser {
             pieces[i] = .text(s)
         }
         var index = 0
-        let parts = try buildTemplate(pieces, &index, until: .none)
-        return parts
+        return try buildTemplate(pieces, &index, until: .none).parts
     }
 
     private enum Closer { case none, ifBlock, forBlock }
+    private enum Ended { case eof, elseMark, endIf, endFor }
 
-    private mutating func buildTemplate(_ pieces: [Piece], _ i: inout Int, until: Closer) throws -> [HCLTemplatePart] {
+    private mutating func buildTemplate(_ pieces: [Piece], _ i: inout Int, until: Closer) throws -> (parts: [HCLTemplatePart], ended: Ended) {
         var out: [HCLTemplatePart] = []
         while i < pieces.count {
             let piece = pieces[i]
@@ -700,31 +700,32 @@ public struct HCLParser {
             case .text(let s): if !s.isEmpty { out.append(.literal(s)) }
             case .interp(let e): out.append(.interpolation(e))
             case .ifOpen(let cond, let p):
-                let then = try buildTemplate(pieces, &i, until: .ifBlock)
+                var (then, ended) = try buildTemplate(pieces, &i, until: .ifBlock)
                 var elseParts: [HCLTemplatePart] = []
-                if i > 0, case .elseMark = pieces[i - 1] {
-                    elseParts = try buildTemplate(pieces, &i, until: .ifBlock)
-                    if case .elseMark(let ep) = pieces[i - 1] { throw directiveError("a second %{ else } in the same %{ if }", ep) }
+                if ended == .elseMark {
+                    let r = try buildTemplate(pieces, &i, until: .ifBlock)
+                    elseParts = r.parts
+                    ended = r.ended
+                    if ended == .elseMark { throw directiveError("a second %{ else } in the same %{ if }", p) }
                 }
-                guard i > 0, case .endIf = pieces[i - 1] else { throw directiveError("%{ if } without its %{ endif }", p) }
+                guard ended == .endIf else { throw directiveError("%{ if } without its %{ endif }", p) }
                 out.append(.ifDirective(cond: cond, then: then, else: elseParts))
             case .forOpen(let k, let v, let coll, let p):
-                let body = try buildTemplate(pieces, &i, until: .forBlock)
-                guard i > 0, case .endFor = pieces[i - 1] else { throw directiveError("%{ for } without its %{ endfor }", p) }
+                let (body, ended) = try buildTemplate(pieces, &i, until: .forBlock)
+                guard ended == .endFor else { throw directiveError("%{ for } without its %{ endfor }", p) }
                 out.append(.forDirective(key: k, value: v, collection: coll, body: body))
             case .elseMark(let p):
-                if until == .ifBlock { return out }
+                if until == .ifBlock { return (out, .elseMark) }
                 throw directiveError("%{ else } outside an %{ if }", p)
             case .endIf(let p):
-                if until == .ifBlock { return out }
+                if until == .ifBlock { return (out, .endIf) }
                 throw directiveError("%{ endif } without an %{ if }", p)
             case .endFor(let p):
-                if until == .forBlock { return out }
+                if until == .forBlock { return (out, .endFor) }
                 throw directiveError("%{ endfor } without a %{ for }", p)
             }
         }
-        if until != .none { i = pieces.count + 1; return out }
-        return out
+        return (out, .eof)
     }
 
     private func directiveError(_ message: String, _ p: HCLPos) -> CostGateError {
