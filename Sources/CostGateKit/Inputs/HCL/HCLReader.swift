@@ -405,11 +405,19 @@ final class HCLModuleInstance: HCLNames {
         switch resourceState(key) {
         case .inProgress, .skipped: return .unknown
         case .instances(let list, let byKey):
-            func obj(_ i: Instance) -> Value {
-                var m = i.attributes.objectMembers
-                m[HCLEvaluator.computedKey] = .bool(true)
-                return .object(m)
+            // what configuration does not set (or sets to null), in the resource and its nested blocks, is computed
+            func mark(_ v: Value) -> Value {
+                switch v {
+                case .object(let m):
+                    var out = Members()
+                    for (k, x) in m where !x.isNull { out[k] = mark(x) }
+                    out[HCLEvaluator.computedKey] = .bool(true)
+                    return .object(out)
+                case .array(let items): return .array(items.map(mark))
+                default: return v
+                }
             }
+            func obj(_ i: Instance) -> Value { mark(i.attributes) }
             if byKey {
                 var m = Members()
                 for i in list { if case .string(let k)? = i.key { m[k] = obj(i) } }
