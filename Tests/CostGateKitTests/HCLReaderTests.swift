@@ -1,0 +1,115 @@
+import Testing
+@testable import CostGateKit
+
+private let root = Paths.fixtures + "/hcl/root"
+
+private func line(_ r: Resource) -> String {
+    "\(r.address) \(r.region ?? "-")\(r.regionAssumed ? "?" : "") module=\(r.moduleAddress)\(r.previousAddress.map { " was=\($0)" } ?? "")"
+}
+
+@Suite struct HCLReaderTests {
+    @Test func rootModuleResources() throws {
+        let r = try HCLReader.read(directory: root)
+        #expect(r.resources.map(line) == [
+            "aws_instance.web[0] eu-west-1 module= was=aws_instance.old[0]",
+            "aws_instance.web[1] eu-west-1 module= was=aws_instance.old[1]",
+            "aws_instance.web[2] eu-west-1 module= was=aws_instance.old[2]",
+            "aws_instance.by_map[\"a\"] eu-west-1 module=",
+            "aws_instance.by_map[\"b\"] eu-west-1 module=",
+            "aws_instance.west us-west-2 module=",
+            "aws_subnet.s[0] eu-west-1 module=",
+            "aws_subnet.s[1] eu-west-1 module=",
+            "aws_instance.in_subnet[0] eu-west-1 module=",
+            "aws_instance.in_subnet[1] eu-west-1 module=",
+            "aws_db_instance.db eu-west-1 module=",
+            "aws_eip.ip[0] eu-west-1 module=",
+            "module.child.aws_instance.this us-west-2 module=module.child",
+            "module.child.module.grand.aws_ebs_volume.v us-west-2 module=module.child.module.grand",
+            "module.many[\"a\"].aws_instance.this eu-west-1 module=module.many",
+            "module.many[\"a\"].module.grand.aws_ebs_volume.v eu-west-1 module=module.many.module.grand",
+            "module.many[\"b\"].aws_instance.this eu-west-1 module=module.many",
+            "module.many[\"b\"].module.grand.aws_ebs_volume.v eu-west-1 module=module.many.module.grand",
+        ])
+        #expect(r.skipped.map { "\($0.address): \($0.reason) @\($0.location?.description ?? "")" } == [
+            "aws_instance.per_zone: count unknown until apply @\(root)/main.tf:94:1",
+            "module.remote: module not downloaded (run terraform init) @\(root)/main.tf:128:1",
+        ])
+        #expect(r.unknowns == [
+            "aws_subnet.s.id (known after apply)",
+            "data source data.aws_availability_zones.az (read at apply)",
+            "module.child.aws_instance.this.id (known after apply)",
+            "set variable ami",
+        ])
+        #expect(r.files == 3)
+    }
+
+    @Test func attributesAsAPlanShowsThem() throws {
+        let r = try HCLReader.read(directory: root)
+        func attrs(_ a: String) -> String { show(r.resources.first { $0.address == a }?.attributes ?? .null) }
+        #expect(attrs("aws_instance.web[1]") == """
+            {ami=(unknown),instance_type="t3.small",tags={Owner="ops",Name="app-default",Index=1},root_block_device=[{volume_size=11}],\
+            tags_all={Team="core",Env="default",Owner="ops",Name="app-default",Index=1}}
+            """)
+        #expect(attrs("aws_instance.by_map[\"a\"]") == """
+            {instance_type="t3.nano",ebs_block_device=[{device_name="/dev/sd0",volume_size=8}],tags_all={Team="core",Env="default"}}
+            """)
+        #expect(attrs("aws_instance.by_map[\"b\"]") == """
+            {instance_type="m5.large",ebs_block_device=[{device_name="/dev/sd0",volume_size=10},{device_name="/dev/sd1",volume_size=20}],tags_all={Team="core",Env="default"}}
+            """)
+        #expect(attrs("aws_instance.west") == "{instance_type=\"c5.large\",tags=null,tags_all={}}")
+        #expect(attrs("aws_instance.in_subnet[1]") == "{instance_type=\"t3.micro\",subnet_id=(unknown),user_data=\"10.0.1.0/24\",tags_all={Team=\"core\",Env=\"default\"}}")
+        #expect(attrs("aws_db_instance.db") == "{instance_class=\"db.t3.micro\",password=(sensitive),tags_all={Team=\"core\",Env=\"default\"}}")
+        #expect(attrs("aws_eip.ip[0]") == "{instance=(unknown),tags={Size=\"t3.small\"},tags_all={Team=\"core\",Env=\"default\",Size=\"t3.small\"}}")
+        #expect(attrs("module.child.module.grand.aws_ebs_volume.v") == "{size=10,availability_zone=\"ap-south-1a\"}")
+        #expect(attrs("module.many[\"a\"].aws_instance.this") == "{instance_type=\"t3.small\",tags_all={Team=\"core\",Env=\"default\"}}")
+        #expect(attrs("module.many[\"b\"].aws_instance.this") == "{instance_type=\"t3.large\",tags_all={Team=\"core\",Env=\"default\"}}")
+        let web = try #require(r.resources.first { $0.address == "aws_instance.web[0]" })
+        #expect(web.location == SourceLocation(file: root + "/main.tf", line: 58, column: 1))
+        #expect(web.type == "aws_instance" && web.name == "web" && web.provider == .aws && web.action == .create)
+        #expect(web.providerName == "registry.terraform.io/hashicorp/aws")
+        #expect(web.references == ["count": ["var.n"], "ami": ["var.ami"], "instance_type": ["var.instance_type"],
+                                   "tags": ["local.common"]])
+        let sub = try #require(r.resources.first { $0.address == "aws_instance.in_subnet[0]" })
+        // a dynamic index ends the reference, as in a plan's configuration
+        #expect(sub.references["subnet_id"] == ["aws_subnet.s"])
+    }
+
+    @Test func variablePrecedence() throws {
+        func count(_ o: HCLReader.Options) throws -> Int {
+            try HCLReader.read(directory: root, options: o).resources.filter { $0.address.hasPrefix("aws_instance.web[") }.count
+        }
+        // terraform.tfvars (1) < a.auto.tfvars (2) < b.auto.tfvars (3)
+        #expect(try count(HCLReader.Options()) == 3)
+        // the environment is the lowest of all given values
+        #expect(try count(HCLReader.Options(environment: ["TF_VAR_n": "5"])) == 3)
+        // --var and --var-file in command-line order: the later wins
+        #expect(try count(HCLReader.Options(assignments: [.variable("n", "4")])) == 4)
+        let file = Paths.fixtures + "/hcl/six.tfvars"
+        #expect(try count(HCLReader.Options(assignments: [.variable("n", "4"), .file(file)])) == 6)
+        #expect(try count(HCLReader.Options(assignments: [.file(file), .variable("n", "4")])) == 4)
+        // a value for the required variable: no longer listed, and used
+        let r = try HCLReader.read(directory: root, options: HCLReader.Options(environment: ["TF_VAR_ami": "ami-1"]))
+        #expect(!r.unknowns.contains("set variable ami"))
+        #expect(show(r.resources[0].attributes["ami"]) == "\"ami-1\"")
+        // workspace
+        let w = try HCLReader.read(directory: root, options: HCLReader.Options(workspace: "prod"))
+        #expect(show(w.resources[0].attributes["tags"]["Name"]) == "\"app-prod\"")
+    }
+
+    @Test func jsonSyntaxModule() throws {
+        let r = try HCLReader.read(directory: Paths.fixtures + "/hcl/json")
+        #expect(r.resources.map(line) == ["aws_instance.web[0] us-east-2 module=", "aws_instance.web[1] us-east-2 module="])
+        #expect(show(r.resources[1].attributes) == "{instance_type=\"t3.micro\",tags={Name=\"web-1\"},root_block_device={volume_size=12},tags_all={Name=\"web-1\"}}")
+        #expect(r.resources[1].attributes["root_block_device"].block["volume_size"] == .number("12"))
+    }
+
+    @Test func errorsNameTheFileAndPlace() throws {
+        #expect(throws: CostGateError("no .tf or .tf.json files in this folder", at: SourceLocation(file: Paths.fixtures + "/hcl/files"))) {
+            try HCLReader.read(directory: Paths.fixtures + "/hcl/files")
+        }
+        let bad = Paths.fixtures + "/hcl/bad"
+        #expect(throws: CostGateError("expected '=' or '{' after resource, found a newline", at: SourceLocation(file: bad + "/main.tf", line: 2, column: 29))) {
+            try HCLReader.read(directory: bad)
+        }
+    }
+}
