@@ -17,6 +17,7 @@ public struct HCLParser {
     private var cacheOffset = 0
     private var cacheLine = 1
     private var cacheLineStart = 0
+    private var cacheColumn = 1
 
     public init(bytes: [UInt8], file: String) {
         self.bytes = bytes
@@ -56,19 +57,27 @@ public struct HCLParser {
     // MARK: - positions and errors
 
     mutating func position(_ offset: Int) -> HCLPos {
-        if offset < cacheOffset { cacheOffset = 0; cacheLine = 1; cacheLineStart = 0 }
+        if offset < cacheOffset {
+            // step back (the parser backtracks over white space): move to the line holding `offset`
+            while offset < cacheLineStart {
+                cacheLine -= 1
+                var k = cacheLineStart - 1
+                while k > 0, bytes[k - 1] != 0x0A { k -= 1 }
+                cacheLineStart = max(k, 0)
+            }
+            cacheOffset = cacheLineStart
+            cacheColumn = 1
+        }
         var i = cacheOffset
-        while i < offset && i < bytes.count {
-            if bytes[i] == 0x0A { cacheLine += 1; cacheLineStart = i + 1 }
+        var col = cacheColumn
+        let end = min(offset, bytes.count)
+        while i < end {
+            let b = bytes[i]
+            if b == 0x0A { cacheLine += 1; cacheLineStart = i + 1; col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
             i += 1
         }
         cacheOffset = i
-        var col = 1
-        var j = cacheLineStart
-        while j < offset && j < bytes.count {
-            if bytes[j] & 0xC0 != 0x80 { col += 1 }
-            j += 1
-        }
+        cacheColumn = col
         return HCLPos(cacheLine + lineBase, col + (cacheLine == 1 ? columnBase : 0))
     }
 
