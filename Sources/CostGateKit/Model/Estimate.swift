@@ -88,6 +88,8 @@ public enum SkipReason: String, Sendable {
     case deleted
     case forgotten = "forgotten"
     case notKubernetes = "not-kubernetes"
+    /// Terraform source: count/for_each unknown until apply, or a module not downloaded (the detail says which).
+    case notEvaluated = "not-evaluated"
 }
 
 public struct SkippedResource: Sendable {
@@ -158,7 +160,7 @@ public struct Estimate: Sendable {
         for k in skipped {
             switch k.reason {
             case .free: s.free += 1
-            case .unsupported, .notKubernetes: s.unsupported += 1
+            case .unsupported, .notKubernetes, .notEvaluated: s.unsupported += 1
             case .deleted, .forgotten: s.deleted += 1
             }
         }
