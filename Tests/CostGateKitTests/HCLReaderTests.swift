@@ -113,3 +113,34 @@ private func line(_ r: Resource) -> String {
         }
     }
 }
+
+@Suite struct HCLDiscoveryTests {
+    @Test func rootsAreTheFoldersNoOtherFolderCalls() throws {
+        let h = Paths.fixtures + "/hcl"
+        let found = try TerraformSource.roots(in: [h + "/root", h + "/json"])
+        // modules/child and modules/grand are called by root (and child), so they are not roots
+        #expect(found.roots == [h + "/root", h + "/json"])
+        #expect(found.folders == [h + "/json", h + "/root", h + "/root/modules/child", h + "/root/modules/grand"])
+        let single = try TerraformSource.roots(in: [h + "/root/main.tf"])
+        #expect(single.roots == [h + "/root"])
+        // a syntax error anywhere in the tree is the one-line error, with its place
+        #expect(throws: CostGateError("expected '=' or '{' after resource, found a newline", at: SourceLocation(file: h + "/bad/main.tf", line: 2, column: 29))) {
+            try TerraformSource.roots(in: [h])
+        }
+    }
+
+    @Test func theReadStepReadsTerraformSource() throws {
+        let run = Run(paths: [Paths.fixtures + "/hcl/root"], options: EstimateOptions(pricebooks: books()))
+        let (resources, skipped, files) = try run.read()
+        #expect(files == [Paths.fixtures + "/hcl/root"])
+        #expect(resources.count == 18)
+        #expect(skipped.map { "\($0.address) \($0.type) \($0.reason.rawValue): \($0.detail ?? "")" } == [
+            "aws_instance.per_zone aws_instance not-evaluated: count unknown until apply",
+            "module.remote module not-evaluated: module not downloaded (run terraform init)",
+        ])
+        let found = try #require(try TerraformSource.read([Paths.fixtures + "/hcl/root"], defaultRegion: "us-east-1", environment: [:]))
+        #expect(found.unknowns.contains("set variable ami"))
+        let given = try #require(try TerraformSource.read([Paths.fixtures + "/hcl/root"], defaultRegion: "us-east-1", environment: ["TF_VAR_ami": "x"]))
+        #expect(!given.unknowns.contains("set variable ami"))
+    }
+}

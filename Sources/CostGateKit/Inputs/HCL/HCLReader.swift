@@ -28,6 +28,8 @@ public enum HCLReader {
 
     public struct Skipped: Sendable, Equatable {
         public var address: String
+        /// The resource type, or `module` for a module call.
+        public var type: String
         public var reason: String
         public var location: SourceLocation?
     }
@@ -132,7 +134,7 @@ final class HCLRun {
             let base = m.address.isEmpty ? r.key : "\(m.address).\(r.key)"
             switch state {
             case .skipped(let reason):
-                skipped.append(HCLReader.Skipped(address: base, reason: reason, location: loc))
+                skipped.append(HCLReader.Skipped(address: base, type: r.type, reason: reason, location: loc))
             case .instances(let list, _):
                 for inst in list {
                     resources.append(m.makeResource(r, inst, location: loc))
@@ -145,7 +147,7 @@ final class HCLRun {
             let loc = SourceLocation(file: call.file, line: call.block.pos.line, column: call.block.pos.column)
             switch m.moduleState(call.name) {
             case .skipped(let reason):
-                skipped.append(HCLReader.Skipped(address: m.prefixed("module.\(call.name)"), reason: reason, location: loc))
+                skipped.append(HCLReader.Skipped(address: m.prefixed("module.\(call.name)"), type: "module", reason: reason, location: loc))
             case .instances(let list, _):
                 for (_, child) in list { emit(child) }
             case .inProgress:

@@ -67,9 +67,7 @@ public enum TerraformSource {
             let r = try HCLReader.read(directory: root, options: options)
             found.resources += r.resources
             for s in r.skipped {
-                let type = s.address.split(separator: ".").last(where: { $0.contains("_") && !$0.contains("[") }).map(String.init)
-                    ?? (s.address.hasPrefix("module.") ? "module" : "")
-                found.skipped.append(SkippedResource(address: s.address, type: type, reason: .notEvaluated, detail: s.reason, location: s.location))
+                found.skipped.append(SkippedResource(address: s.address, type: s.type, reason: .notEvaluated, detail: s.reason, location: s.location))
             }
             found.unknowns += r.unknowns.map { roots.count > 1 ? "\(root): \($0)" : $0 }
         }
