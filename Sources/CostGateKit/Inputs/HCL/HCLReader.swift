@@ -43,7 +43,13 @@ public enum HCLReader {
     }
 
     public static func read(directory: String, options: Options = Options()) throws -> Result {
+        try read(directory: directory, options: options, parsed: [:])
+    }
+
+    /// `parsed`: folders already parsed (by root discovery), so no file is parsed twice.
+    static func read(directory: String, options: Options, parsed: [String: HCLModuleConfig]) throws -> Result {
         let run = HCLRun(root: directory, options: options)
+        run.configs = parsed
         let config = try run.config(directory)
         guard !config.files.isEmpty else {
             throw CostGateError("no .tf or .tf.json files in this folder", at: SourceLocation(file: directory))
@@ -51,7 +57,7 @@ public enum HCLReader {
         let root = HCLModuleInstance(run: run, config: config, address: "", configAddress: "", parent: nil, depth: 0)
         try root.setRootVariables()
         run.emit(root)
-        return Result(resources: run.resources, skipped: run.skipped, unknowns: run.unknownList(), files: run.fileCount)
+        return Result(resources: run.resources, skipped: run.skipped, unknowns: run.unknownList(), files: run.used.reduce(0) { $0 + (run.configs[$1]?.files.count ?? 0) })
     }
 }
 
@@ -72,7 +78,11 @@ final class HCLRun {
         self.options = options
     }
 
+    /// Folders this read used (for the file count).
+    var used: Set<String> = []
+
     func config(_ dir: String) throws -> HCLModuleConfig {
+        used.insert(dir)
         if let c = configs[dir] { return c }
         var files: [HCLFile] = []
         for name in HCLModuleConfig.sourceFiles(in: dir) {

@@ -19,8 +19,14 @@ public enum TerraformSource {
 
     /// The root modules under these paths (in path order, each tree's roots sorted).
     public static func roots(in paths: [String]) throws -> (roots: [String], folders: Set<String>) {
+        let (roots, folders, _) = try discover(paths)
+        return (roots, folders)
+    }
+
+    static func discover(_ paths: [String]) throws -> (roots: [String], folders: Set<String>, parsed: [String: HCLModuleConfig]) {
         var roots: [String] = []
         var all: Set<String> = []
+        var parsed: [String: HCLModuleConfig] = [:]
         for path in paths where path != "-" {
             if !FileIO.isDirectory(path) {
                 if path.hasSuffix(".tf") { let d = FileIO.parent(path); if !roots.contains(d) { roots.append(d) }; all.insert(d) }
@@ -30,6 +36,7 @@ public enum TerraformSource {
             walk(path, into: &folders)
             guard !folders.isEmpty else { continue }
             let run = HCLRun(root: path, options: HCLReader.Options())
+            run.configs = parsed
             var called = Set<String>()
             for f in folders {
                 let config = try run.config(f)
@@ -45,8 +52,9 @@ public enum TerraformSource {
                 all.insert(f)
                 if !called.contains(run.normalize(f)) && !roots.contains(f) { roots.append(f) }
             }
+            parsed = run.configs
         }
-        return (roots, all)
+        return (roots, all, parsed)
     }
 
     private static func walk(_ dir: String, into out: inout [String]) {
@@ -59,12 +67,12 @@ public enum TerraformSource {
 
     /// Reads every root module under `paths`; nil when there is no Terraform source there.
     public static func read(_ paths: [String], defaultRegion: String, environment: [String: String]? = nil) throws -> Found? {
-        let (roots, folders) = try roots(in: paths)
+        let (roots, folders, parsed) = try discover(paths)
         guard !roots.isEmpty else { return nil }
         var found = Found(roots: roots, folders: folders)
         let options = HCLReader.Options(defaultRegion: defaultRegion, environment: environment ?? terraformEnvironment())
         for root in roots {
-            let r = try HCLReader.read(directory: root, options: options)
+            let r = try HCLReader.read(directory: root, options: options, parsed: parsed)
             found.resources += r.resources
             for s in r.skipped {
                 found.skipped.append(SkippedResource(address: s.address, type: s.type, reason: .notEvaluated, detail: s.reason, location: s.location))
