@@ -144,3 +144,61 @@ private func line(_ r: Resource) -> String {
         #expect(!given.unknowns.contains("set variable ami"))
     }
 }
+
+@Suite struct HCLBoundsTests {
+    @Test func modulesWithCountAndTheirOutputs() throws {
+        let r = try HCLReader.read(directory: Paths.fixtures + "/hcl/counted")
+        #expect(r.resources.map(\.address) == ["aws_instance.app", "module.db[0].aws_db_instance.this", "module.db[1].aws_db_instance.this"])
+        #expect(show(r.resources[0].attributes) == "{instance_type=\"db.m5.large\",user_data=(sensitive),tags={Db=(unknown)},tags_all={Db=(unknown)}}")
+        #expect(show(r.resources[1].attributes["instance_class"]) == "\"db.t3.micro\"")
+        #expect(r.resources[2].moduleAddress == "module.db")
+        #expect(r.unknowns == ["module.db[0].aws_db_instance.this.endpoint (known after apply)"])
+    }
+
+    @Test func aLongChainOfLocalsIsAnErrorNotACrash() throws {
+        let dir = Paths.fixtures + "/hcl/chain"
+        // generated: local.l0 = local.l1 + 1, …, l999 = 1; the resource asks for l0
+        let n = 1_000
+        var text = "resource \"aws_instance\" \"x\" {\n  instance_type = local.l0\n}\nlocals {\n"
+        for i in 0..<n - 1 { text += "  l\(i) = local.l\(i + 1) + 1\n" }
+        text += "  l\(n - 1) = 1\n}\n"
+        let file = try #require(try? HCLParser.parse(bytes: Array(text.utf8), file: dir + "/main.tf"))
+        let run = HCLRun(root: dir, options: HCLReader.Options())
+        run.configs[dir] = HCLModuleConfig(directory: dir, files: [file])
+        let root = HCLModuleInstance(run: run, config: try run.config(dir), address: "", configAddress: "", parent: nil, depth: 0)
+        try root.setRootVariables()
+        run.emit(root)
+        #expect(run.resources.count == 1)
+        #expect(show(run.resources[0].attributes["instance_type"]) == "(unknown)")
+        #expect(run.unknowns.contains { $0.hasSuffix("references nested deeper than 200 levels (a chain of locals, outputs or resources)") })
+        // a chain of 150 is fine
+        var ok = "resource \"aws_instance\" \"x\" {\n  instance_type = local.l0\n}\nlocals {\n"
+        for i in 0..<149 { ok += "  l\(i) = local.l\(i + 1) + 1\n" }
+        ok += "  l149 = 1\n}\n"
+        let run2 = HCLRun(root: dir, options: HCLReader.Options())
+        run2.configs[dir] = HCLModuleConfig(directory: dir, files: [try HCLParser.parse(bytes: Array(ok.utf8), file: dir + "/main.tf")])
+        let root2 = HCLModuleInstance(run: run2, config: try run2.config(dir), address: "", configAddress: "", parent: nil, depth: 0)
+        try root2.setRootVariables()
+        run2.emit(root2)
+        #expect(show(run2.resources[0].attributes["instance_type"]) == "150")
+    }
+
+    @Test func everyTruncationParsesOrFailsWithAPlace() throws {
+        for name in ["root/main.tf", "json/main.tf.json", "counted/main.tf"] {
+            let path = Paths.fixtures + "/hcl/" + name
+            let bytes = try FileIO.read(path)
+            var errors = 0
+            for cut in stride(from: 0, to: bytes.count, by: 3) {
+                let part = Array(bytes[..<cut])
+                do {
+                    _ = name.hasSuffix(".json") ? try HCLJSONSyntax.parse(bytes: part, file: path) : try HCLParser.parse(bytes: part, file: path)
+                } catch let e as CostGateError {
+                    errors += 1
+                    #expect(e.location?.file == path && (e.location?.line ?? 0) >= 1 && (e.location?.column ?? 0) >= 1, "\(e)")
+                    #expect(!e.description.contains("\n"))
+                }
+            }
+            #expect(errors > 10, "\(name)")
+        }
+    }
+}

@@ -71,6 +71,18 @@ final class HCLRun {
     var unknowns: [String] = []
     var unknownSet: Set<String> = []
     var fileCount = 0
+    /// Nesting of references being followed (a local naming a local naming a resource …), bounded so a long
+    /// chain is an error, not a stack overflow.
+    var referenceDepth = 0
+    static let maxReferenceDepth = 200
+
+    func enter(_ p: HCLPos?) throws {
+        referenceDepth += 1
+        if referenceDepth > HCLRun.maxReferenceDepth {
+            referenceDepth -= 1
+            throw HCLEvalError("references nested deeper than \(HCLRun.maxReferenceDepth) levels (a chain of locals, outputs or resources)", p)
+        }
+    }
     lazy var downloaded: [String: String] = loadModulesManifest()
 
     init(root: String, options: HCLReader.Options) {
@@ -313,6 +325,8 @@ final class HCLModuleInstance: HCLNames {
         }()
         var result: Result<Value, HCLEvalError>
         if let (expr, env) = inputExprs[name], let parent {
+            try run.enter(p)
+            defer { run.referenceDepth -= 1 }
             inputDone[name] = .success(.unknown)   // a cycle reads unknown
             var ev = parent.evaluator()
             do { result = .success(type.convert(try ev.eval(expr, env))) } catch let e as HCLEvalError { result = .failure(e) } catch {
@@ -376,7 +390,10 @@ final class HCLModuleInstance: HCLNames {
             guard config.resourceIndex[key] != nil else {
                 throw HCLEvalError("unknown name \(root): no variable, local or resource \(key) in this module", pos)
             }
+            if resourceDone[key] == nil { try run.enter(pos) }
+            let entered = resourceDone[key] == nil
             let v = resourceValue(key)
+            if entered { run.referenceDepth -= 1 }
             // note the computed attribute that was asked for
             var i = 1
             if i < steps.count, case .index = steps[i] { i += 1 }
@@ -392,8 +409,9 @@ final class HCLModuleInstance: HCLNames {
         if let done = localDone[name] { return try done.get() }
         guard let (a, _) = config.locals[name] else { throw HCLEvalError("no local value \(name) is declared in this module", p) }
         if localBusy.contains(name) { throw HCLEvalError("local.\(name) refers to itself", p) }
+        try run.enter(p)
         localBusy.insert(name)
-        defer { localBusy.remove(name) }
+        defer { localBusy.remove(name); run.referenceDepth -= 1 }
         var ev = evaluator()
         let r: Result<Value, HCLEvalError>
         do { r = .success(try ev.eval(a.expr, [:])) } catch let e as HCLEvalError { r = .failure(e) } catch { r = .failure(HCLEvalError("\(error)", p)) }
@@ -744,6 +762,15 @@ final class HCLModuleInstance: HCLNames {
                 if steps.count > 1, case .attr(let out) = steps[1] { return (try list[0].1.output(out, p), 2) }
                 return (list[0].1.allOutputs(), 1)
             }
+            // module.x[KEY].output: only that output of that instance
+            if steps.count > 2, case .index(let k) = steps[1], case .attr(let out) = steps[2] {
+                if let m = HCLEvaluator.poisonTop([k]) { return (m, 2) }
+                for (key, inst) in list {
+                    if let key, HCLEvaluator.equal(key, k) || (try? HCLEvaluator.string(key)) == (try? HCLEvaluator.string(k)) {
+                        return (try inst.output(out, p), 3)
+                    }
+                }
+            }
             if byKey {
                 var m = Members()
                 for (k, inst) in list { if case .string(let s)? = k { m[s] = inst.allOutputs() } }
@@ -756,6 +783,8 @@ final class HCLModuleInstance: HCLNames {
     func output(_ name: String, _ p: HCLPos) throws -> Value {
         if let done = outputDone[name] { return try done.get() }
         guard let (block, _) = config.outputs[name] else { throw HCLEvalError("module \(callName) has no output \(name)", p) }
+        try run.enter(p)
+        defer { run.referenceDepth -= 1 }
         outputDone[name] = .success(.unknown)   // a cycle reads unknown
         var r: Result<Value, HCLEvalError>
         if let v = block.body.attribute("value") {
