@@ -202,3 +202,20 @@ private func line(_ r: Resource) -> String {
         }
     }
 }
+
+@Suite struct HCLReportTests {
+    @Test func theReportSaysTheInputWasSourceAndListsTheUnknowns() throws {
+        let run = Run(paths: [Paths.fixtures + "/hcl/root"], options: EstimateOptions(pricebooks: books()))
+        let notes = try run.readWithNotes().notes
+        #expect(notes == [
+            "read from Terraform source (1 root module), not a plan: values known only after apply are unknown, not guessed",
+            "unknown: aws_subnet.s.id (known after apply)",
+            "unknown: data source data.aws_availability_zones.az (read at apply)",
+            "unknown: module.child.aws_instance.this.id (known after apply)",
+            "unknown: set variable ami",
+        ])
+        // a plan input says nothing of the kind
+        let plan = Run(paths: [Paths.fixtures + "/hcl/files"], options: EstimateOptions(pricebooks: books()))
+        #expect(throws: CostGateError.self) { try plan.readWithNotes() }
+    }
+}

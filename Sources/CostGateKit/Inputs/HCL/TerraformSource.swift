@@ -15,6 +15,12 @@ public enum TerraformSource {
         public var resources: [Resource] = []
         public var skipped: [SkippedResource] = []
         public var unknowns: [String] = []
+
+        /// What the report says: the input was source, and each unknown that mattered.
+        public var notes: [String] {
+            ["read from Terraform source (\(roots.count) root module\(roots.count == 1 ? "" : "s")), not a plan: values known only after apply are unknown, not guessed"]
+                + unknowns.map { "unknown: \($0)" }
+        }
     }
 
     /// The root modules under these paths (in path order, each tree's roots sorted).
