@@ -36,7 +36,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CostGateCLITests",
-            dependencies: ["CostGateKit"]
+            dependencies: ["CostGateKit"],
+            exclude: ["Expected"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -52,10 +52,10 @@ public struct Estimator: Sendable {
 
         // Each resource is priced on its own: a large run is split in two, one half per core, each half
         // gathering its own results, and the halves are joined in address order (the same as one pass).
-        let parts = Mutex<[Int: Result<Part, any Error>]>([:])
-        Halves.run(sorted.count) { range, half in
+        let parts = Mutex<[Int: Result<PricedShare, any Error>]>([:])
+        TwoCores.run(sorted.count) { range, half in
             let strings = Interner()
-            var part = Part()
+            var part = PricedShare()
             do {
                 for r in sorted[range] {
                     switch try self.price(r, index: index, asOf: asOf, options: options, strings: strings) {
@@ -77,7 +77,7 @@ public struct Estimator: Sendable {
                 parts.withLock { $0[half] = .failure(error) }
             }
         }
-        var all = Part()
+        var all = PricedShare()
         for half in parts.withLock({ $0.keys.sorted() }) {
             // the first error in address order is the one reported
             let part = try parts.withLock { $0.removeValue(forKey: half) }!.get()
@@ -88,7 +88,7 @@ public struct Estimator: Sendable {
             all.books.formUnion(part.books)
         }
         var runNotes: [String] = []
-        if all.priced.contains(where: { $0.type.hasPrefix("k8s:") }) {
+        if all.priced.contains(where: { $0.namespace != nil }) {
             runNotes.append("Kubernetes requests priced with cluster profile \(options.profile.name)")
         }
         if all.assumed > 0 {
@@ -100,7 +100,7 @@ public struct Estimator: Sendable {
     }
 
     /// What one share of a run's resources gave.
-    private struct Part: Sendable {
+    private struct PricedShare: Sendable {
         var priced: [ResourceCost] = []
         var skipped: [SkippedResource] = []
         var warnings: [String] = []
@@ -129,12 +129,12 @@ public struct Estimator: Sendable {
             break
         }
         let custom = options.customPrices.filter { $0.matches(r.type) }.map { $0.line(for: r) }
-        guard let pricer = registry.pricer(for: r.type) ?? (custom.isEmpty ? nil : CustomOnlyPricer()) else {
-            let reason: SkipReason = registry.isFree(r.type) ? .free : .unsupported
+        guard let pricer = registry.pricer(for: r.pricingType) ?? (custom.isEmpty ? nil : CustomOnlyPricer()) else {
+            let reason: SkipReason = registry.isFree(r.pricingType) ? .free : .unsupported
             return .skipped(SkippedResource(address: r.address, type: r.type, reason: reason,
                                             detail: reason == .free ? nil : "not supported yet", location: r.location))
         }
-        let context = PricingContext(usage: options.usage.values(for: r), index: index, asOf: asOf, profile: options.profile)
+        let context = PricingContext(usage: options.usage.values(for: r, keys: pricer.usageKeys), index: index, asOf: asOf, profile: options.profile)
         var usage = pricer.usage(of: r, context: context)
         usage.lines += custom
         if usage.lines.isEmpty {
@@ -153,10 +153,11 @@ public struct Estimator: Sendable {
             notes.insert("region not found in the plan: \(region) used\(options.regionWasGiven ? " (--region)" : " (the default; set --region)")", at: 0)
             regionAssumed = true
         }
-        return .priced(ResourceCost(address: r.address, type: r.type, region: r.region, regionAssumed: r.regionAssumed,
-                                    action: r.action, components: components, assumptions: notes, location: r.location,
-                                    ceiling: usage.ceiling, namespace: r.provider == .kubernetes ? r.moduleAddress : nil,
-                                    tags: r.tags), regionAssumed: regionAssumed)
+        var cost = ResourceCost(address: r.address, type: r.type, region: r.region, regionAssumed: r.regionAssumed,
+                                action: r.action, components: components, assumptions: notes, location: r.location,
+                                ceiling: usage.ceiling, namespace: r.namespace, tags: r.tags)
+        cost.containersWithoutRequests = usage.containersWithoutRequests
+        return .priced(cost, regionAssumed: regionAssumed)
     }
 }
 
@@ -164,5 +165,6 @@ public struct Estimator: Sendable {
 private struct CustomOnlyPricer: Pricer {
     let resourceTypes: [String] = []
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = []
     func usage(of resource: Resource, context: PricingContext) -> PricedUsage { PricedUsage() }
 }

@@ -8,7 +8,7 @@ import Glibc
 @Suite struct DiffTests {
     func diff(_ file: String) throws -> CostDiff {
         let options = EstimateOptions(pricebooks: PriceBookSet(paths: ["aws": Paths.awsBook]))
-        var review = Review(projects: [ProjectSpec(name: nil, paths: [Paths.tfplans + "/" + file], options: options)], base: .priorState)
+        var review = BaseComparison(projects: [ProjectSpec(name: nil, paths: [Paths.tfplans + "/" + file], options: options)], base: .priorState)
         return try #require(try review.run().first?.diff)
     }
 
@@ -52,7 +52,7 @@ import Glibc
         try FileIO.writeAtomically(plan, to: path)
         defer { unlink(path) }
         let options = EstimateOptions(pricebooks: PriceBookSet(paths: ["aws": Paths.awsBook]))
-        var review = Review(projects: [ProjectSpec(name: nil, paths: [path], options: options)], base: .priorState)
+        var review = BaseComparison(projects: [ProjectSpec(name: nil, paths: [path], options: options)], base: .priorState)
         let d = try #require(try review.run().first?.diff)
         #expect(d.resources.map(\.address) == ["aws_instance.new"])
         #expect(d.resources.first?.change == .changed)
@@ -64,7 +64,7 @@ import Glibc
         let options = EstimateOptions(pricebooks: PriceBookSet(paths: ["aws": Paths.awsBook]))
         let v12 = Paths.tfplans + "/infracost__infracost/cmd__infracost__testdata__terraform_v0.12_plan.json"
         let v14 = Paths.tfplans + "/infracost__infracost/cmd__infracost__testdata__terraform_v0.14_plan.json"
-        var review = Review(projects: [ProjectSpec(name: nil, paths: [v14], options: options)], base: .file(v12))
+        var review = BaseComparison(projects: [ProjectSpec(name: nil, paths: [v14], options: options)], base: .file(v12))
         let d = try #require(try review.run().first?.diff)
         #expect(d.baseTotal == d.headTotal)                    // the same configuration planned by two Terraform versions
         #expect(d.resources.allSatisfy { $0.change == .unchanged })

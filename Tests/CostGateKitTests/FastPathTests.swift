@@ -43,7 +43,7 @@ import Glibc
         #expect(DecimalBits(-a) != DecimalBits(a))
         #expect(DecimalBits(Decimal(730)) != DecimalBits(Decimal(string: "7.30")!))
         // a memo keyed by bits gives each value its own text
-        let f = Format()
+        let f = NumberText()
         #expect([a, c, Decimal(730)].map { f.displayUnitPrice($0) } == ["$0.031611", "$0.031612", "$730.00"])
         #expect([Decimal(string: "1.005")!, Decimal(string: "-1.005")!, Decimal(string: "1.004")!].map { f.dollars($0) } == ["$1.01", "-$1.01", "$1.00"])
         #expect([a, c, -a, Decimal(730)].map(Money.plain) == ["0.031611", "0.031612", "-0.031611", "730"])

@@ -144,7 +144,7 @@ func q(_ d: Decimal) -> String { Money.format(d, scale: 9) }
 
     @Test func microservicesDemoPricesEveryDeployment() throws {
         let options = EstimateOptions(pricebooks: k8sBooks)
-        let e = try Run(paths: [Paths.corpus + "/k8s/GoogleCloudPlatform__microservices-demo/release__kubernetes-manifests.yaml"],
+        let e = try Run(paths: [Paths.fixtureCorpus + "/k8s/GoogleCloudPlatform__microservices-demo/release__kubernetes-manifests.yaml"],
                         options: options).estimate()
         let deployments = e.resources.filter { $0.type == "k8s:Deployment" }
         #expect(deployments.count == 12)

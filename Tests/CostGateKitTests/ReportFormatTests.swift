@@ -7,22 +7,25 @@ import Testing
 @Suite struct ReportFormatTests {
     static let dir = Paths.fixtures + "/reports"
 
-    static func report() throws -> Report {
-        let config = try Config.load(path: dir + "/costgate.yml")
-        let options = EstimateOptions(pricebooks: PriceBookSet(paths: Paths.books))
-        var review = Review(projects: config.projects.map { ProjectSpec(name: $0.name, paths: $0.paths.map(config.resolve), options: options) },
-                            base: .priorState)
-        let outcomes = try review.run()
-        let findings = PolicyEngine(policies: config.policies, exemptions: config.exemptions).evaluate(outcomes.map(\.subject))
-        let estimate = Estimate.merged(outcomes.map(\.head))
-        return Report(estimate: estimate, pricebooks: estimate.pricebooks,
-                      diff: .merged(outcomes.compactMap(\.diff)), baseDescription: review.baseDescription, projects: outcomes,
-                      findings: findings, policies: config.policies)
+    /// The options the binary would get for `costgate diff --config …/costgate.yml --format FORMAT` (the
+    /// books pinned so that a new book version does not move the goldens).
+    static func options(_ formats: [String]) -> PipelineOptions {
+        var o = PipelineOptions()
+        o.configPath = dir + "/costgate.yml"
+        o.pricebookDir = Paths.pricebooks
+        o.pricebooks = Paths.books.keys.sorted().map { Paths.books[$0]! }
+        o.base = .priorState
+        o.outputs = formats.map { .init(format: $0) }
+        return o
     }
 
-    /// The rendered text with the package's folder left out, so goldens do not depend on where it is.
+    static func report() throws -> Report { try #require(try Pipeline(options(["json"])).run().report) }
+
+    /// The rendered text, as the binary renders it, with the package's folder left out, so goldens do not
+    /// depend on where it is.
     static func render(_ format: String) throws -> String {
-        try Reporters.reporter(for: format)!.render(try report()).replacing(Paths.packageRoot + "/", with: "")
+        let result = try Pipeline(options([format])).run()
+        return result.outputs[0].text.text.replacing(Paths.packageRoot + "/", with: "")
     }
 
     @Test(arguments: Reporters.formats)

@@ -14,7 +14,9 @@ import Testing
         #expect(doc["currency"].string == "USD")
         #expect(doc["pricebook"]["id"].string == "aws")
         #expect(doc["pricebook"]["version"].string == "2026.11.0")
-        #expect(doc["totalMonthlyCost"] == .string("373.12"))
+        #expect(doc["totalMonthlyCost"] == .string("373.18"))          // the sum of the displayed lines
+        #expect(doc["exactTotalMonthlyCost"] == .string("373.122"))
+        #expect(doc["complete"] == .bool(true))
         let r = doc["resources"][0]
         for key in ["address", "type", "region", "action", "monthlyCost", "components"] { #expect(!r[key].isNull, "\(key)") }
         let c = r["components"][0]

@@ -10,8 +10,11 @@ enum Paths {
         return p
     }()
     static let fixtures = packageRoot + "/Tests/CostGateKitTests/Fixtures"
+    /// The shared corpus, beside the project (absent in a bare clone: the sweeps then skip).
     static let corpus = packageRoot + "/../shared/corpus"
-    static let tfplans = corpus + "/tfplan"
+    /// The few corpus inputs unit tests need, copied with their origin named (Fixtures/corpus/ORIGIN.md).
+    static let fixtureCorpus = fixtures + "/corpus"
+    static let tfplans = fixtureCorpus + "/tfplan"
     static let pricebooks = packageRoot + "/pricebooks"
     /// Goldens pin this book, so publishing a new version does not change them.
     static let awsBook = pricebooks + "/aws/aws-2026.11.0.tsv"
@@ -24,6 +27,8 @@ enum Paths {
 
 /// The shared corpus: its plans and manifests, and those broken on purpose (see its INDEX.md) that must exit 2.
 enum Corpus {
+    static let isPresent = FileIO.isDirectory(Paths.corpus + "/tfplan") && FileIO.isDirectory(Paths.corpus + "/k8s")
+
     /// Shared with `.ci/run`, which checks the same list against the built binary.
     static let broken: Set<String> = {
         let text = (try? readText(Paths.fixtures + "/corpus-broken.txt")) ?? ""

@@ -26,7 +26,7 @@ if ! git rev-parse --verify --quiet "$ref^{commit}" >/dev/null; then
   fi
 fi
 
-"$costgate" check --base-ref "$ref" "$@" \
+"$costgate" check --base-ref "$ref" --policies-from-base "$@" \
   --format markdown --out "$out/comment.md" \
   --format json --out "$out/cost.json" \
   --format sarif --out "$out/costgate.sarif" \

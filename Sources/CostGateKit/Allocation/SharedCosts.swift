@@ -72,8 +72,8 @@ public struct TeamBreakdown: Sendable, Equatable {
             direct[t, default: 0] += r.monthlyCost
             for c in r.components {
                 guard case .value(let q) = c.quantity else { continue }
-                if c.unit == "vCPU-hour" && r.type.hasPrefix("k8s:") { cpu[t, default: 0] += q }
-                if c.unit == "GiB-hour" && r.type.hasPrefix("k8s:") { memory[t, default: 0] += q }
+                if c.unit == "vCPU-hour" && r.namespace != nil { cpu[t, default: 0] += q }
+                if c.unit == "GiB-hour" && r.namespace != nil { memory[t, default: 0] += q }
             }
         }
         for i in pools.indices { pools[i].amount = Money.rounded(pools[i].amount, scale: 2) }
@@ -120,7 +120,7 @@ public struct TeamBreakdown: Sendable, Equatable {
 
 extension TeamBreakdown {
     /// Lines for the table and markdown reports: one per team, own cost plus each share.
-    func lines(_ f: Format) -> (header: String, rows: [(team: String, own: String, shares: [String], total: String)], footer: String) {
+    func lines(_ f: NumberText) -> (header: String, rows: [(team: String, own: String, shares: [String], total: String)], footer: String) {
         let header = "By \(key == "namespace" ? "namespace" : key == "team" ? "team" : "team (label \(key))"), shared costs allocated"
         let rows = teams.map { t in
             (t.name, f.dollars(t.direct), pools.map { f.dollars(t.shares[$0.name] ?? 0) }, f.dollars(t.total))

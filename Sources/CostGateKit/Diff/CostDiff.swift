@@ -64,18 +64,3 @@ public struct CostDiff: Sendable {
         resources = out.sorted { $0.address < $1.address }
     }
 }
-
-extension Estimator {
-    /// What the plan's prior state costs: every resource that exists before the change, valued from its
-    /// `before` attributes (Kubernetes manifests have no prior state).
-    public func priorState(of resources: [Resource]) -> [Resource] {
-        resources.compactMap { r in
-            guard r.provider != .kubernetes, r.before != .null, [.update, .noOp, .delete, .replace, .forget].contains(r.action) else { return nil }
-            var b = r
-            b.attributes = r.before
-            b.action = .noOp
-            if let previous = r.previousAddress { b.address = previous }
-            return b
-        }
-    }
-}

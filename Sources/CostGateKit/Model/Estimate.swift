@@ -48,17 +48,20 @@ public struct ResourceCost: Sendable {
     public var tags: [String: String]? = nil
     /// The project of `.costgate.yml` the resource belongs to.
     public var project: String? = nil
+    /// Containers that declare no requests: their cost is unknown (what `require_requests` judges).
+    public var containersWithoutRequests: [String] = []
 
     /// The worst case under an autoscaler (nil when the resource does not scale).
-    public var maxMonthlyCost: Decimal? { ceiling.map { FastDecimal.multiply(monthlyCost, $0) } }
+    public var maxMonthlyCost: Decimal? { ceiling.map { FastDecimal.cents(FastDecimal.multiply(monthlyCost, $0)) } }
 
-    /// The sum of the priced components; usage-based lines without usage, unknown and
-    /// not-found prices are left out (and counted in the summary). Kept, not recomputed: reports read it
-    /// several times and Decimal additions are slow.
+    /// The sum of the priced components, each rounded to cents first, so the displayed lines add up to the
+    /// displayed subtotal (`exactMonthlyCost` is the unrounded sum); usage-based lines without usage, unknown
+    /// and not-found prices are left out (`gaps`, and counted in the summary). Kept, not recomputed: reports
+    /// read it several times and Decimal additions are slow.
     public private(set) var monthlyCost: Decimal
 
     static func sum(_ components: [CostComponent]) -> Decimal {
-        components.reduce(Decimal(0)) { FastDecimal.add($0, $1.status == .priced ? ($1.monthlyCost ?? 0) : 0) }
+        components.reduce(Decimal(0)) { FastDecimal.add($0, $1.status == .priced ? FastDecimal.cents($1.monthlyCost ?? 0) : 0) }
     }
 
     public init(address: String, type: String, region: String?, regionAssumed: Bool, action: Action, components: [CostComponent],
@@ -98,6 +101,8 @@ public struct SkippedResource: Sendable {
     public var reason: SkipReason
     public var detail: String?
     public var location: SourceLocation?
+    /// The project of `.costgate.yml` the resource belongs to.
+    public var project: String? = nil
 
     public init(address: String, type: String, reason: SkipReason, detail: String? = nil, location: SourceLocation? = nil) {
         self.address = address
@@ -124,6 +129,19 @@ public struct PriceBookRef: Sendable, Equatable, Hashable {
     public var id: String
     public var version: String
     public var effectiveDate: String
+
+    /// From a book file's header records (`id`, `version`, `effective`), without reading its prices.
+    static func read(path: String) -> PriceBookRef? {
+        guard let head = try? FileIO.readPrefix(path, count: 8192) else { return nil }
+        var fields: [String: String] = [:]
+        for line in head.split(separator: 0x0A) {
+            let parts = line.split(separator: 0x09, maxSplits: 1).map { String(decoding: $0, as: UTF8.self) }
+            if parts.count == 2, ["id", "version", "effective"].contains(parts[0]) { fields[parts[0]] = parts[1] }
+            if line.starts(with: Array("price\t".utf8)) { break }
+        }
+        guard let id = fields["id"], let version = fields["version"] else { return nil }
+        return PriceBookRef(id: id, version: version, effectiveDate: fields["effective"] ?? "")
+    }
 }
 
 /// The valued result of one run.

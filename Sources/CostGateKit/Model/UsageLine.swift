@@ -38,6 +38,9 @@ public struct PricedUsage: Sendable, Equatable {
     public var assumptions: [String]
     /// How far the cost can grow (an autoscaler's max ÷ min replicas); nil when it cannot.
     public var ceiling: Decimal?
+    /// Containers that declare no CPU or memory requests (nor limits, nor a LimitRange default): their
+    /// cost is unknown, and the `require_requests` guardrail names them.
+    public var containersWithoutRequests: [String] = []
 
     public init(lines: [UsageLine] = [], assumptions: [String] = [], ceiling: Decimal? = nil) {
         self.lines = lines

@@ -9,6 +9,12 @@ public struct Config: Sendable {
         public var usage: String?
         public var clusterProfile: String?
         public var region: String?
+        /// Where each path is written in `.costgate.yml` (for "not found" errors; not part of equality).
+        public var pathLocations: [SourceLocation?] = []
+
+        public static func == (a: Project, b: Project) -> Bool {
+            (a.name, a.paths, a.usage, a.clusterProfile, a.region) == (b.name, b.paths, b.usage, b.clusterProfile, b.region)
+        }
     }
 
     public struct Exemption: Sendable, Equatable {
@@ -74,9 +80,11 @@ public struct Config: Sendable {
         return joined.hasPrefix("./") ? String(joined.dropFirst(2)) : joined
     }
 
-    public static func load(path: String) throws -> Config {
-        let bytes = try FileIO.read(path)
-        var config = Config(directory: FileIO.parent(path))
+    public static func load(path: String) throws -> Config { try load(bytes: try FileIO.read(path), path: path) }
+
+    /// A configuration from its bytes (`path` names it in messages; paths in it are relative to `directory`).
+    public static func load(bytes: [UInt8], path: String, directory: String? = nil) throws -> Config {
+        var config = Config(directory: directory ?? FileIO.parent(path))
         config.path = path
         guard let root = try YAMLReader.parseSingle(bytes, file: path) else { return config }
         let top = try ConfigNode(root, "the configuration")
@@ -98,7 +106,8 @@ public struct Config: Sendable {
             guard !paths.isEmpty else { throw CostGateError("project \(name) has no paths", at: p.node.location) }
             config.projects.append(Project(name: name, paths: paths, usage: try p["usage"]?.string("usage"),
                                            clusterProfile: try p["cluster_profile"]?.string("cluster_profile"),
-                                           region: try p["region"]?.string("region")))
+                                           region: try p["region"]?.string("region"),
+                                           pathLocations: Self.itemLocations(try p.required("paths").node, count: paths.count)))
         }
         var policyNames = Set<String>()
         for p in try top["policies"]?.list("policies") ?? [] {
@@ -142,6 +151,7 @@ public struct Config: Sendable {
             config.exemptions.append(Exemption(policy: policy, addresses: try e.required("addresses").strings("addresses").map(Glob.init),
                                                reason: reason, location: e.node.location))
         }
+        try config.checkTraps()
         return config
     }
 }

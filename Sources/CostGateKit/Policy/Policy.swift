@@ -11,6 +11,8 @@ public struct Scope: Sendable, Equatable {
     public var resourceTypes: [Glob] = []
     public var tags: [(key: String, value: Glob)] = []
     public var namespaces: [String] = []
+    /// Where each of `projects` is written (a project that does not exist is a configuration error there).
+    public var projectLocations: [SourceLocation?] = []
 
     public init() {}
 
@@ -70,12 +72,14 @@ public struct Policy: Sendable, Equatable {
         case budget(Budget)
         case tagging(Tagging)
         case guardrail(Guardrail)
+        case coverage(Coverage)
 
         public var kind: String {
             switch self {
             case .budget: return "budget"
             case .tagging: return "tagging"
             case .guardrail: return "guardrail"
+            case .coverage: return "coverage"
             }
         }
     }
@@ -98,7 +102,7 @@ public struct Policy: Sendable, Equatable {
         self.location = location
     }
 
-    static let types = ["budget", "tagging", "guardrail"]
+    static let types = ["budget", "tagging", "guardrail", "coverage"]
 
     static func decode(_ entry: ConfigNode) throws -> Policy {
         let common = ["name", "type", "severity", "scope", "description"]
@@ -165,6 +169,10 @@ public struct Policy: Sendable, Equatable {
             }
             checkAll = try decodeCheck(node)
             rule = .guardrail(g)
+        case "coverage":
+            try node.only(common + Coverage.keys)
+            rule = .coverage(try Coverage.decode(node, name: name))
+            checkAll = try decodeCheck(node)
         default:
             throw CostGateError("unknown policy type `\(type)`; use one of \(types.joined(separator: ", "))", at: typeValue.node.location)
         }
@@ -184,6 +192,7 @@ public struct Policy: Sendable, Equatable {
         try node.only(["projects", "resource_types", "tags", "labels", "namespaces"])
         var s = Scope()
         s.projects = try node["projects"]?.strings("projects") ?? []
+        if let v = node["projects"] { s.projectLocations = Config.itemLocations(v.node, count: s.projects.count) }
         s.resourceTypes = try node["resource_types"]?.strings("resource_types").map(Glob.init) ?? []
         s.namespaces = try node["namespaces"]?.strings("namespaces") ?? []
         for key in ["tags", "labels"] {

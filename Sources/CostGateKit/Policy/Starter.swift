@@ -1,6 +1,27 @@
 extension Config {
-    /// What `costgate init` writes: every key, commented, and valid as it stands.
-    public static let starter = """
+    /// What `costgate init` writes for a repository with nothing to price yet (see `starter(scanning:)`).
+    public static var starter: String { starter(projects: []) }
+
+    /// What `costgate init` writes: every key, commented, and valid as it stands, with `projects` the
+    /// plans and manifest folders that exist (`notes`: what else was found, such as Terraform folders
+    /// without a plan).
+    public static func starter(projects: [Project], notes: [String] = []) -> String {
+        var list = ""
+        for p in projects {
+            list += "  - name: \(p.name)\n    paths: [\(p.paths.map { Self.yamlWord($0) }.joined(separator: ", "))]\n"
+        }
+        if projects.isEmpty {
+            list = "  []   # none found: list plans (terraform show -json tfplan > plan.json), manifests or folders\n"
+        }
+        for n in notes { list += "  # \(n)\n" }
+        return starterHead + list + starterTail
+    }
+
+    static func yamlWord(_ s: String) -> String {
+        s.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } ? s : "\"" + s.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+    }
+
+    static let starterHead = """
     # costgate configuration (the README's "Configuration" section explains every key).
     # Paths are relative to this file. `costgate check --base-ref origin/main` judges a change with it.
     version: 1
@@ -13,13 +34,14 @@ extension Config {
     # usage: usage.yml             # monthly requests, GB processed, ...
     # cluster_profile: profile.yaml  # how Kubernetes requests are priced
 
-    # What to price. `costgate check` with no paths prices every project.
+    # What to price: plans (terraform show -json output), manifests (.yaml) or folders. `costgate check`
+    # with no paths prices every project; `costgate check FILE…` judges the projects that own the files.
+    # Also per project: usage, cluster_profile, region.
     projects:
-      - name: infra
-        paths: [plan.json]         # terraform show -json output, manifests (.yaml) or folders
-      # - name: shop
-      #   paths: [k8s/]
-      #   cluster_profile: k8s/profile-eks.yaml
+
+    """
+
+    static let starterTail = """
 
     policies:
       # Budgets: a limit on the monthly total, and on how much a change may add (in dollars or percent).
@@ -51,6 +73,13 @@ extension Config {
         denied_instance_types: ["*.metal", "p4d.*", "x2iedn.*"]
         max_resource_monthly_cost: 2000
         require_requests: true     # Kubernetes containers must declare CPU or memory requests
+
+      # Coverage: a change whose cost is not fully known (a price not found, a type costgate does not price
+      # yet, a size or request unknown until apply) is reported, so it never passes a budget as $0.
+      - name: coverage
+        type: coverage
+        severity: warning          # error: an unpriced change fails `costgate check`
+        fail_on: [price_not_found, unsupported, unknown]
 
     # Exemptions waive findings, always with a reason. A Kubernetes object can also carry the
     # annotation `costgate.dev/skip: <policy>[, <policy>]` (or `*`).

@@ -66,7 +66,7 @@ public struct CustomPriceRule: Sendable, Equatable {
             let parts = path.split(separator: ".").map(String.init)
             var v = r.attributes
             for (i, part) in parts.enumerated() { v = i == parts.count - 1 ? v[part] : v[part].block }
-            if Q.isUnknown(v) {
+            if Quantities.isUnknown(v) {
                 quantity = .unknownUntilApply(attribute: path)
             } else if let d = v.decimal ?? v.string.flatMap(KubeQuantity.parse) {
                 quantity = .value(d * factor)

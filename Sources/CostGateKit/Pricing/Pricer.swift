@@ -8,6 +8,9 @@ public protocol Pricer: Sendable {
     var resourceTypes: [String] { get }
     /// Top-level attributes the pricer reads; the plan reader decodes only these.
     var attributes: Set<String> { get }
+    /// The usage-file keys it reads; only these reach it, and a usage file that names another key for
+    /// its types gets a warning with the nearest of these.
+    var usageKeys: [UsageKey] { get }
     /// Attributes it reads from other resource types it follows (launch templates, task definitions).
     var relatedAttributes: [String: Set<String>] { get }
     func usage(of resource: Resource, context: PricingContext) -> PricedUsage
@@ -96,18 +99,19 @@ final class ResourceIndex: Sendable {
     }
 }
 
-/// Helpers every pricer uses.
-enum Q {
+/// Quantities every pricer needs: hours a month, usage values, attribute numbers, scaling, and the
+/// resource's region.
+enum Quantities {
     static let hoursPerMonth = Money.hoursPerMonth
 
     /// Hours a month: 730, or the usage file's `monthly_hrs`.
     static func monthlyHours(_ context: PricingContext) -> Decimal {
-        context.usage["monthly_hrs"] ?? Money.hoursPerMonth
+        context.usage[.monthlyHrs] ?? Money.hoursPerMonth
     }
 
     /// GB processed (NAT gateways, load balancers, firewalls, endpoints): usage `monthly_data_processed_gb`.
     static func dataProcessed(_ key: String, _ context: PricingContext) -> UsageLine {
-        UsageLine("Data processed", unit: "GB", quantity: usage("monthly_data_processed_gb", context), priceKey: key, usageBased: true)
+        UsageLine("Data processed", unit: "GB", quantity: usage(.monthlyDataProcessedGB, context), priceKey: key, usageBased: true)
     }
 
     /// A thing billed by the hour that also bills the GB it processes.
@@ -116,13 +120,20 @@ enum Q {
                             dataProcessed(dataKey, context)])
     }
 
-    /// The resource's region (else `fallback`: its cluster's, its server's), or a placeholder that finds no
-    /// price, with the reason as an assumption.
-    static func region(_ r: Resource, _ out: inout PricedUsage, missing: String, fallback: String? = nil) -> String {
+    /// The resource's region, else `fallback` (its cluster's, its server's), else a placeholder that finds
+    /// no price, with the reason as an assumption. (The plan reader gives every AWS resource a region:
+    /// the run's default when the plan has none, marked as assumed.)
+    static func region(_ r: Resource, _ out: inout PricedUsage, missing: String = "region", fallback: String? = nil) -> String {
         if let region = r.region ?? fallback { return region }
         out.assume("\(missing) not in the plan (unknown until apply or not set): its prices show as not found")
-        return "unknown-region"
+        return unknownRegion
     }
+
+    /// The region of a resource that must have one (every AWS resource does), or the placeholder that
+    /// finds no price; never a guessed region.
+    static func region(_ r: Resource) -> String { r.region ?? unknownRegion }
+
+    static let unknownRegion = "unknown-region"
 
     /// A quantity from an attribute: its number, or unknown until apply when Terraform does not know it yet.
     static func number(_ v: Value, attribute: String) -> Quantity? {
@@ -133,7 +144,7 @@ enum Q {
     }
 
     /// A usage quantity: the usage file's value, or "depends on usage".
-    static func usage(_ key: String, _ context: PricingContext, times factor: Decimal = 1) -> Quantity {
+    static func usage(_ key: UsageKey, _ context: PricingContext, times factor: Decimal = 1) -> Quantity {
         if let v = context.usage[key] { return .value(v * factor) }
         return .usageNotGiven
     }

@@ -3,12 +3,8 @@ import FoundationEssentials
 public struct PricerRegistry: Sendable {
     public let pricers: [any Pricer]
     private let byType: [String: any Pricer]
-    /// Attributes to decode, per type that has a pricer or is followed by one; others get `common`.
+    /// Attributes to decode, per type that has a pricer or is followed by one.
     private let attributeSets: [String: Set<String>]
-    /// Tags and region for every type, and what guardrails read (instance types and sizes).
-    static let common: Set<String> = ["tags", "tags_all", "labels", "terraform_labels", "metadata", "region", "availability_zone", "arn",
-                                      "location", "zone", "instance_type", "instance_class", "node_type", "machine_type", "vm_size",
-                                      "size", "instance_types", "node_config", "cluster_config"]
 
     public init(pricers: [any Pricer]) {
         self.pricers = pricers
@@ -17,9 +13,9 @@ public struct PricerRegistry: Sendable {
         for p in pricers {
             for t in p.resourceTypes {
                 byType[t] = p
-                sets[t, default: Self.common].formUnion(p.attributes)
+                sets[t, default: []].formUnion(p.attributes)
             }
-            for (t, attrs) in p.relatedAttributes { sets[t, default: Self.common].formUnion(attrs) }
+            for (t, attrs) in p.relatedAttributes { sets[t, default: []].formUnion(attrs) }
         }
         self.byType = byType
         self.attributeSets = sets
@@ -38,16 +34,27 @@ public struct PricerRegistry: Sendable {
         AzureServicePlanPricer(),
         GCPComputeInstancePricer(), GCPComputeDiskPricer(), GKEClusterPricer(), GKENodePoolPricer(), CloudSQLPricer(),
         GCPAddressPricer(), GCPRouterNATPricer(), GCPForwardingRulePricer(), GCSBucketPricer(),
-        KubeWorkloadPricer(), KubePVCPricer(), KubeServicePricer(), KubeTerraformPricer(),
+        KubeWorkloadPricer(), KubePVCPricer(), KubeServicePricer(),
     ])
 
     public var supportedTypes: [String] { byType.keys.sorted() }
 
+    /// The id of the book that prices a cloud's resources.
+    public static func priceBookID(of provider: CloudProvider) -> String? {
+        switch provider {
+        case .aws: return "aws"
+        case .azure: return "azure"
+        case .gcp: return "gcp"
+        case .kubernetes: return "k8s"
+        case .other: return nil
+        }
+    }
+
     public func pricer(for type: String) -> (any Pricer)? { byType[type] }
 
-    /// Attributes the plan reader decodes for a type: what its pricer and the pricers that follow it read,
-    /// plus the tag and region attributes.
-    public func attributes(for type: String) -> Set<String> { attributeSets[type] ?? Self.common }
+    /// Attributes a type's pricer and the pricers that follow it read (the plan reader decodes these, and
+    /// what it needs itself).
+    public func attributes(for type: String) -> Set<String> { attributeSets[type] ?? [] }
 
     public func isFree(_ type: String) -> Bool {
         if type.hasPrefix("k8s:") { return Self.freeKinds.contains(String(type.dropFirst(4))) }

@@ -19,7 +19,7 @@ public struct GitHubReporter: Reporter {
     public init() {}
 
     public func write(_ report: Report, to out: OutputSink) throws {
-        let f = Format()
+        let f = NumberText()
         for x in TableReporter.ordered(report.findings) {
             let command = x.exemption != nil ? "notice" : x.severity == .error ? "error" : "warning"
             var props: [String] = []
@@ -35,10 +35,11 @@ public struct GitHubReporter: Reporter {
         }
         var summary: String
         if let d = report.diff {
-            summary = "monthly cost \(TableReporter.change(d.baseTotal, d.headTotal, d.percent, f))"
+            summary = "monthly cost \(f.comparison(d))"
         } else {
-            summary = "monthly cost \(f.dollars(report.estimate.totalMonthlyCost))"
+            summary = "monthly cost \(f.amount(report.estimate.total))"
         }
+        if let u = report.unpricedSentence() { summary += " — " + u }
         let active = report.findings.filter { $0.exemption == nil }
         let errors = active.filter { $0.severity == .error }.count
         summary += "; \(errors) policy failure\(errors == 1 ? "" : "s"), \(active.count - errors) warning\(active.count - errors == 1 ? "" : "s")"
@@ -99,14 +100,22 @@ public struct JUnitReporter: Reporter {
             let mine = report.findings.filter { $0.policy == p.name }
             return (p.name, p.rule.kind, mine.filter(\.fails), mine.filter { !$0.fails })
         }
+        // findings of no configured policy (a change that loosens the base's policies) get a case of their own
+        var others: [String] = []
+        for x in report.findings where !report.policies.contains(where: { $0.name == x.policy }) && !others.contains(x.policy) { others.append(x.policy) }
+        for name in others {
+            let mine = report.findings.filter { $0.policy == name }
+            cases.append((name, "configuration", mine.filter(\.fails), mine.filter { !$0.fails }))
+        }
         if cases.isEmpty { cases = [("estimate", "cost", [], [])] }
         let failed = cases.filter { !$0.failures.isEmpty }.count
-        let f = Format()
+        let f = NumberText()
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites name=\"costgate\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"0\">\n"
         xml += "  <testsuite name=\"costgate policies\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">\n"
         xml += "    <properties>\n"
         xml += "      <property name=\"totalMonthlyCost\" value=\"\(f.money(report.estimate.totalMonthlyCost))\"/>\n"
+        xml += "      <property name=\"complete\" value=\"\(report.estimate.isComplete)\"/>\n"
         if let d = report.diff {
             xml += "      <property name=\"baseTotalMonthlyCost\" value=\"\(f.money(d.baseTotal))\"/>\n"
             xml += "      <property name=\"diffTotalMonthlyCost\" value=\"\(f.money(d.delta))\"/>\n"
@@ -234,12 +243,13 @@ public struct SummaryReporter: Reporter {
     public init() {}
 
     public func write(_ report: Report, to out: OutputSink) throws {
-        let f = Format()
+        let f = NumberText()
         if let d = report.diff {
-            out.write("costgate: monthly cost \(TableReporter.change(d.baseTotal, d.headTotal, d.percent, f))\n")
+            out.write("costgate: monthly cost \(f.comparison(d))\n")
         } else {
-            out.write("costgate: monthly cost \(f.dollars(report.estimate.totalMonthlyCost))\n")
+            out.write("costgate: monthly cost \(f.amount(report.estimate.total))\n")
         }
+        if let u = report.unpricedSentence() { out.write("  \(u)\n") }
         for x in TableReporter.ordered(report.findings) where x.exemption == nil {
             var line = "  \(x.severity.rawValue) [\(x.policy)] \(x.text)"
             if let l = x.location, l.line != nil { line += " (\(l))" }

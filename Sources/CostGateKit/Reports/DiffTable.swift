@@ -3,10 +3,11 @@ import FoundationEssentials
 /// The table of a comparison (`costgate diff`, `costgate check`): per resource that moves, with the
 /// component lines before → after, per project, then the totals.
 extension TableReporter {
-    func writeDiff(_ d: CostDiff, _ report: Report, _ f: Format, _ out: OutputSink) {
+    func writeDiff(_ d: CostDiff, _ report: Report, _ f: NumberText, _ out: OutputSink) {
         let books = report.pricebooks.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-        out.write("Price book: \(books.isEmpty ? "none" : books); view: \(report.view.name)\n")
-        if let base = report.baseDescription { out.write("Base: \(base)\n") }
+        let w = report.width
+        Self.text("Price book: \(books.isEmpty ? "none" : books); view: \(report.view.name)", w, out)
+        if let base = report.baseDescription { Self.text("Base: \(base)", w, out) }
         out.write("\n")
         let named = report.namedProjects
         let groups: [(String?, [CostDiff.ResourceDiff])] = named.count > 1
@@ -14,31 +15,34 @@ extension TableReporter {
             : [(nil, d.resources)]
         for (name, resources) in groups {
             if let name, let p = named.first(where: { $0.name == name }), let pd = p.diff {
-                out.write("Project \(name): \(Self.change(pd.baseTotal, pd.headTotal, pd.percent, f))\n")
+                Self.text("Project \(name): \(f.comparison(pd))", w, out)
             }
             let changed = resources.filter { $0.change != .unchanged }
             if changed.isEmpty { out.write(name == nil ? "No resource changes its monthly cost.\n" : "  no resource changes its monthly cost\n") }
             let indent = name == nil ? "" : "  "
             for r in changed {
-                out.write("\(indent)\(Self.sign(r.change)) \(r.address)  \(f.dollars(r.baseMonthlyCost)) → \(f.dollars(r.headMonthlyCost))  (\(Self.signed(r.delta, f)))\n")
+                Self.text("\(indent)\(Self.sign(r.change)) \(r.address)  \(f.cost(r.base)) → \(f.cost(r.head))  (\(f.change(r)))", w, out)
                 for line in Self.componentChanges(r.base?.components ?? [], r.head?.components ?? [], f) {
-                    out.write("\(indent)    \(line)\n")
+                    Self.text("\(indent)    \(line)", w, out)
                 }
             }
             if name != nil { out.write("\n") }
         }
-        out.write("\(groups.count > 1 ? "" : "\n")MONTHLY COST: \(Self.change(d.baseTotal, d.headTotal, d.percent, f))\n")
+        if groups.count == 1 { out.write("\n") }
+        var total = "MONTHLY COST: \(f.comparison(d))"
+        if let u = report.unpricedSentence() { total += " — " + u }
+        Self.text(total, w, out)
         let counts = Dictionary(grouping: d.resources, by: \.change).mapValues(\.count)
-        out.write("\(counts[.added] ?? 0) added, \(counts[.removed] ?? 0) removed, \(counts[.changed] ?? 0) changed, \(counts[.unchanged] ?? 0) unchanged\n")
+        Self.text("\(counts[.added] ?? 0) added, \(counts[.removed] ?? 0) removed, \(counts[.changed] ?? 0) changed, \(counts[.unchanged] ?? 0) unchanged", w, out)
         let s = d.head.summary
         if s.priceNotFound + s.unknownUntilApply + s.usageBased + s.costUnknown > 0 {
-            out.write("Not in the totals: \(s.priceNotFound) with a price not found, \(s.unknownUntilApply) unknown until apply, \(s.usageBased) depending on usage, \(s.costUnknown) with a cost unknown (a quantity not declared; see `costgate estimate`)\n")
+            Self.text("Not in the totals: \(s.priceNotFound) with a price not found, \(s.unknownUntilApply) unknown until apply, \(s.usageBased) depending on usage, \(s.costUnknown) with a cost unknown (a quantity not declared; see `costgate estimate`)", w, out)
         }
     }
 
     /// The component lines that moved. Lines pair up by their name without its parenthesis
     /// ("CPU requests (2 × 1 vCPU)" and "CPU requests (6 × 1 vCPU)"), or by their whole name when that is ambiguous.
-    static func componentChanges(_ base: [CostComponent], _ head: [CostComponent], _ f: Format) -> [String] {
+    static func componentChanges(_ base: [CostComponent], _ head: [CostComponent], _ f: NumberText) -> [String] {
         func stem(_ name: String) -> String { name.firstRange(of: " (").map { String(name[..<$0.lowerBound]) } ?? name }
         func keys(_ cs: [CostComponent]) -> [String] {
             let stems = cs.map { stem($0.name) }
@@ -61,14 +65,14 @@ extension TableReporter {
     }
 
     /// `$8.59 → $16.18 (+$7.59, +88.4%)`
-    static func change(_ base: Decimal, _ head: Decimal, _ percent: Decimal?, _ f: Format) -> String {
+    static func change(_ base: Decimal, _ head: Decimal, _ percent: Decimal?, _ f: NumberText) -> String {
         var text = "\(f.dollars(base)) → \(f.dollars(head)) (\(signed(head - base, f))"
         if let p = percent { text += ", \(p >= 0 ? "+" : "")\(Money.format(p, scale: 1))%" }
         return text + ")"
     }
 
     /// A component line's cost, or what stands in for it.
-    static func cost(_ c: CostComponent?, _ f: Format) -> String {
+    static func cost(_ c: CostComponent?, _ f: NumberText) -> String {
         guard let c else { return f.dollars(0) }
         switch c.status {
         case .priced: return f.dollars(c.monthlyCost ?? 0)
@@ -88,10 +92,10 @@ extension TableReporter {
         }
     }
 
-    static func signed(_ d: Decimal, _ f: Format) -> String { d >= 0 ? "+" + f.dollars(d) : f.dollars(d) }
+    static func signed(_ d: Decimal, _ f: NumberText) -> String { d >= 0 ? "+" + f.dollars(d) : f.dollars(d) }
 
     /// Findings, errors first, exempted ones last.
-    func writeFindings(_ findings: [Finding], _ out: OutputSink) {
+    func writeFindings(_ findings: [Finding], _ out: OutputSink, width: Int? = nil) {
         guard !findings.isEmpty else { return }
         let active = findings.filter { $0.exemption == nil }
         let errors = active.filter { $0.severity == .error }.count
@@ -104,7 +108,7 @@ extension TableReporter {
             line += f.message
             if let l = f.location, l.line != nil { line += " (\(l))" }
             if let e = f.exemption { line += " — \(e)" }
-            out.write(line + "\n")
+            Self.text(line, width, out)
         }
     }
 

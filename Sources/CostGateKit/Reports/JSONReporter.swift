@@ -11,7 +11,7 @@ public struct JSONReporter: Reporter {
     public func write(_ report: Report, to out: OutputSink) throws {
         let e = report.estimate
         let s = e.summary
-        let f = Format()
+        let f = NumberText()
         func member(_ key: String, _ value: JSON, last: Bool = false) {
             out.write("  ")
             JSON.quote(key, to: out)
@@ -27,17 +27,27 @@ public struct JSONReporter: Reporter {
         member("view", .string(report.view.name))
         member("inputs", .array(e.inputs.map { .string($0) }))
         member("totalMonthlyCost", .string(f.money(e.totalMonthlyCost)))
+        member("exactTotalMonthlyCost", .string(Money.plain(e.exactTotalMonthlyCost)))
+        member("complete", .bool(e.isComplete))
         if let max = e.maxTotalMonthlyCost { member("maxTotalMonthlyCost", .string(f.money(max))) }
         if let d = report.diff {
             member("base", .opt(report.baseDescription))
             member("baseTotalMonthlyCost", .string(f.money(d.baseTotal)))
             member("diffTotalMonthlyCost", .string(f.money(d.delta)))
             member("diffPercent", d.percent.map { .string(Money.format($0, scale: 1)) } ?? .null)
+            member("baseComplete", .bool(d.base.isComplete))
+            member("diffComplete", .bool(d.change?.complete ?? false))
         }
+        member("unpriced", .array(report.unpriced.map { u in
+            .object([("address", .string(u.address)), ("type", .string(u.type)), ("project", .opt(u.project)),
+                     ("reasons", .array(u.gaps.map { g in .object([("kind", .string(g.kind.rawValue)), ("reason", .string(g.reason))]) })),
+                     ("location", .opt(u.location?.description))])
+        }))
         let named = report.namedProjects
         if !named.isEmpty {
             member("projects", .array(named.map { p in
-                var fields: [(String, JSON)] = [("name", .string(p.name ?? "")), ("totalMonthlyCost", .string(f.money(p.head.totalMonthlyCost)))]
+                var fields: [(String, JSON)] = [("name", .string(p.name ?? "")), ("totalMonthlyCost", .string(f.money(p.head.totalMonthlyCost))),
+                                                ("complete", .bool(p.head.isComplete))]
                 if let d = p.diff {
                     fields += [("baseTotalMonthlyCost", .string(f.money(d.baseTotal))), ("diffTotalMonthlyCost", .string(f.money(d.delta))),
                                ("diffPercent", d.percent.map { .string(Money.format($0, scale: 1)) } ?? .null)]
@@ -102,7 +112,7 @@ public struct JSONReporter: Reporter {
     /// Writes one resource straight to the sink (a large plan has a hundred thousand of them).
     /// With `diff`, the resource also gets its change and base cost, and its base components when they differ;
     /// a removed resource is written from its base, costing nothing.
-    static func writeResource(_ r: ResourceCost, _ f: Format, _ out: OutputSink, diff: CostDiff.ResourceDiff? = nil) {
+    static func writeResource(_ r: ResourceCost, _ f: NumberText, _ out: OutputSink, diff: CostDiff.ResourceDiff? = nil) {
         func field(_ name: StaticString, _ indent: StaticString, first: Bool = false) {
             out.write(first ? "{\n" as StaticString : ",\n")
             out.write(indent)
@@ -119,11 +129,14 @@ public struct JSONReporter: Reporter {
         field("\"regionAssumed\": ", i3); out.write(r.regionAssumed ? "true" : "false")
         field("\"action\": ", i3); str(removed ? Action.delete.rawValue : r.action.rawValue)
         field("\"monthlyCost\": ", i3); str(f.money(removed ? 0 : r.monthlyCost))
+        field("\"exactMonthlyCost\": ", i3); str(Money.plain(removed ? 0 : r.exactMonthlyCost))
+        field("\"complete\": ", i3); out.write(removed || r.isComplete ? "true" : "false")
         if let max = r.maxMonthlyCost, !removed { field("\"maxMonthlyCost\": ", i3); str(f.money(max)) }
         if let d = diff {
             field("\"change\": ", i3); str(d.change.rawValue)
             field("\"baseMonthlyCost\": ", i3); str(f.money(d.baseMonthlyCost))
             field("\"diffMonthlyCost\": ", i3); str(f.money(d.delta))
+            field("\"changeKnown\": ", i3); out.write(d.changeKnown ? "true" : "false")
         }
         if let tags = r.tags, !tags.isEmpty {
             field("\"tags\": ", i3)
@@ -161,7 +174,7 @@ public struct JSONReporter: Reporter {
         out.write("\n    }")
     }
 
-    static func writeComponents(_ components: [CostComponent], _ f: Format, _ out: OutputSink) {
+    static func writeComponents(_ components: [CostComponent], _ f: NumberText, _ out: OutputSink) {
         func field(_ name: StaticString, _ indent: StaticString, first: Bool = false) {
             out.write(first ? "{\n" as StaticString : ",\n")
             out.write(indent)
@@ -180,6 +193,7 @@ public struct JSONReporter: Reporter {
                 field("\"monthlyQuantity\": ", i5); str(c.quantity.decimal.map { f.quantity($0) })
                 field("\"unitPrice\": ", i5); str(c.unitPrice.map { f.unitPrice($0) })
                 field("\"monthlyCost\": ", i5); str(status == .priced ? f.money(c.monthlyCost ?? 0) : nil)
+                field("\"exactMonthlyCost\": ", i5); str(status == .priced ? Money.plain(c.monthlyCost ?? 0) : nil)
                 field("\"priceKey\": ", i5); str(c.priceKey)
                 field("\"priceSource\": ", i5); str(c.priceSource.map { f.citation($0) })
                 field("\"priceDate\": ", i5); str(c.priceDate)

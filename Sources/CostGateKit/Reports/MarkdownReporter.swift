@@ -26,31 +26,54 @@ public struct MarkdownReporter: Reporter {
     }
 
     func render(_ report: Report, resources maxResources: Int, findings maxFindings: Int, componentLines: Bool) -> String {
-        let f = Format()
+        let f = NumberText()
         let e = report.estimate
         var md = Self.marker + "\n"
         // headline
         if let d = report.diff {
-            let direction = d.delta > 0 ? "will rise by" : d.delta < 0 ? "will fall by" : "does not change"
-            var head = "### costgate: monthly cost \(direction)"
-            if d.delta != 0 {
-                head += " **\(f.dollars(abs(d.delta)))**"
-                if let p = d.percent { head += " (\(p >= 0 ? "+" : "")\(Money.format(p, scale: 1))%)" }
+            let c = d.change
+            let total = d.headAmount.complete ? "**\(f.dollars(d.headTotal))**" : "at least **\(f.dollars(d.headTotal))**"
+            if let c, c.complete {
+                if c.known == 0 {
+                    md += "### costgate: monthly cost unchanged\(d.headAmount.complete ? " at" : ":") \(total) a month\n\n"
+                } else {
+                    var text = "### costgate: monthly cost will \(c.known > 0 ? "rise" : "fall") by **\(f.dollars(abs(c.known)))**"
+                    if d.baseAmount.complete, let p = d.percent { text += " (\(p >= 0 ? "+" : "")\(Money.format(p, scale: 1))%)" }
+                    md += text + " to \(total) a month\n\n"
+                }
+            } else if let c, c.known > 0 {
+                md += "### costgate: monthly cost will rise by at least **\(f.dollars(c.known))** to \(total) a month\n\n"
+            } else {
+                md += "### costgate: monthly cost change not known: \(total) a month (base \(f.amount(d.baseAmount)))\n\n"
             }
-            md += head + " to **\(f.dollars(d.headTotal))** a month\n\n"
         } else {
-            md += "### costgate: monthly cost **\(f.dollars(e.totalMonthlyCost))**\n\n"
+            md += "### costgate: monthly cost \(e.isComplete ? "" : "at least ")**\(f.dollars(e.totalMonthlyCost))**\n\n"
+        }
+        // the verdict, right under the headline
+        if !report.policies.isEmpty {
+            let active = report.findings.filter { $0.exemption == nil }
+            var failed: [String] = []
+            for x in active where x.fails && !failed.contains(x.policy) { failed.append(x.policy) }
+            let warnings = active.count - active.filter(\.fails).count
+            let warned = warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : ""
+            md += failed.isEmpty ? "**✅ Policies passed**\(warned)\n\n"
+                : "**❌ \(failed.count) polic\(failed.count == 1 ? "y" : "ies") failed** (\(failed.map(Self.cell).joined(separator: ", ")))\(warned)\n\n"
+        }
+        if let u = report.unpriced.isEmpty ? nil : report.unpriced {
+            let named = u.prefix(5).map { "`\(Self.code(Self.qualified($0.address, $0.project, report.namedProjects.count > 1)))` (\(Self.escape($0.reason)))" }
+            md += "**Not fully priced, so the totals are lower bounds:** \(u.count) resource\(u.count == 1 ? "" : "s") not priced: "
+            md += named.joined(separator: ", ") + (u.count > 5 ? " and \(u.count - 5) more" : "") + "\n\n"
         }
         // per project
         let named = report.namedProjects
         if let d = report.diff {
             md += "| Project | Base | Head | Change |\n| --- | ---: | ---: | ---: |\n"
-            for p in named { if let pd = p.diff { md += "| \(Self.cell(p.name!)) | \(f.dollars(pd.baseTotal)) | \(f.dollars(pd.headTotal)) | \(Self.change(pd, f)) |\n" } }
-            md += "| **Total** | **\(f.dollars(d.baseTotal))** | **\(f.dollars(d.headTotal))** | **\(Self.change(d, f))** |\n\n"
+            for p in named { if let pd = p.diff { md += "| \(Self.cell(p.name!)) | \(f.bound(pd.baseAmount)) | \(f.bound(pd.headAmount)) | \(f.change(pd)) |\n" } }
+            md += "| **Total** | **\(f.bound(d.baseAmount))** | **\(f.bound(d.headAmount))** | **\(f.change(d))** |\n\n"
         } else if named.count > 1 {
             md += "| Project | Monthly cost |\n| --- | ---: |\n"
-            for p in named { md += "| \(Self.cell(p.name!)) | \(f.dollars(p.head.totalMonthlyCost)) |\n" }
-            md += "| **Total** | **\(f.dollars(e.totalMonthlyCost))** |\n\n"
+            for p in named { md += "| \(Self.cell(p.name!)) | \(f.bound(p.head.total)) |\n" }
+            md += "| **Total** | **\(f.bound(e.total))** |\n\n"
         }
         // resources that moved most (or cost most, without a base)
         if let d = report.diff {
@@ -62,7 +85,7 @@ public struct MarkdownReporter: Reporter {
                 md += shown.count < moved.count ? " (the \(shown.count) that moved most are shown)" : ""
                 md += "</summary>\n\n| Resource | Base | Head | Change |\n| --- | ---: | ---: | ---: |\n"
                 for r in shown {
-                    md += "| \(TableReporter.sign(r.change)) `\(Self.code(Self.qualified(r.address, r.project, named.count > 1)))` | \(f.dollars(r.baseMonthlyCost)) | \(f.dollars(r.headMonthlyCost)) | \(TableReporter.signed(r.delta, f)) |\n"
+                    md += "| \(TableReporter.sign(r.change)) `\(Self.code(Self.qualified(r.address, r.project, named.count > 1)))` | \(f.cost(r.base)) | \(f.cost(r.head)) | \(f.change(r)) |\n"
                 }
                 if componentLines {
                     md += "\n"
@@ -85,7 +108,7 @@ public struct MarkdownReporter: Reporter {
             md += "<details>\n<summary>\(e.resources.count) priced resource\(e.resources.count == 1 ? "" : "s")"
             md += shown.count < top.count ? " (the \(shown.count) that cost most are shown)" : ""
             md += "</summary>\n\n| Resource | Monthly cost |\n| --- | ---: |\n"
-            for r in shown { md += "| `\(Self.code(Self.qualified(r.address, r.project, named.count > 1)))` | \(f.dollars(r.monthlyCost)) |\n" }
+            for r in shown { md += "| `\(Self.code(Self.qualified(r.address, r.project, named.count > 1)))` | \(f.cost(r)) |\n" }
             md += "\n</details>\n\n"
         }
         if let t = report.teams {
@@ -102,12 +125,13 @@ public struct MarkdownReporter: Reporter {
             let errors = active.filter { $0.severity == .error }.count
             md += "#### Policies: \(errors) failed, \(active.count - errors) warning\(active.count - errors == 1 ? "" : "s")"
             md += findings.count > active.count ? ", \(findings.count - active.count) exempted\n\n" : "\n\n"
-            md += "| Result | Policy | Resource | Finding | What to do |\n| --- | --- | --- | --- | --- |\n"
+            md += "| Result | Policy | Resource | Finding | What to do | Where |\n| --- | --- | --- | --- | --- | --- |\n"
             for x in findings.prefix(maxFindings) {
                 let result = x.exemption != nil ? "exempted" : x.severity == .error ? "❌ failed" : "⚠️ warning"
                 let resource = x.address.map { "`\(Self.code(Self.qualified($0, x.project, named.count > 1)))`" } ?? ""
                 let todo = x.exemption.map { "exempted: \($0)" } ?? x.hint ?? ""
-                md += "| \(result) | \(Self.cell(x.policy)) | \(resource) | \(Self.cell(x.message)) | \(Self.cell(todo)) |\n"
+                let place = x.file.map { file in "`\(Self.code(file + (x.location?.line.map { ":\($0)" } ?? "")))`" } ?? ""
+                md += "| \(result) | \(Self.cell(x.policy)) | \(resource) | \(Self.cell(x.message)) | \(Self.cell(todo)) | \(place) |\n"
             }
             if findings.count > maxFindings { md += "\n\(findings.count - maxFindings) more findings not shown: see the JSON or SARIF report.\n" }
             md += "\n"
@@ -134,12 +158,6 @@ public struct MarkdownReporter: Reporter {
         let books = report.pricebooks.map { "\($0.id) \($0.version) (effective \($0.effectiveDate))" }.joined(separator: ", ")
         md += "<sub>Priced offline by costgate with price book \(books.isEmpty ? "none" : books), view \(report.view.name).</sub>\n"
         return md
-    }
-
-    static func change(_ d: CostDiff, _ f: Format) -> String {
-        var text = TableReporter.signed(d.delta, f)
-        if let p = d.percent { text += " (\(p >= 0 ? "+" : "")\(Money.format(p, scale: 1))%)" }
-        return text
     }
 
     static func qualified(_ address: String, _ project: String?, _ many: Bool) -> String {

@@ -101,6 +101,11 @@ public final class OutputSink {
         write(byte: 0x22)
     }
 
+    /// Appends what another sink holds.
+    public func write(contentsOf other: OutputSink) {
+        write(raw: UnsafeBufferPointer(start: other.base, count: other.count))
+    }
+
     public var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
     private func flush() {
@@ -139,10 +144,10 @@ extension OutputSink {
     /// second into memory on another core, appended after it. Each half has its own `Format` (its memos
     /// are not shared). The bytes are the same as one pass's.
     func writeHalves<Item: Sendable>(_ items: [Item], from minimum: Int = 2_000,
-                                     _ write: (_ items: ArraySlice<Item>, _ first: Int, _ f: Format, _ out: OutputSink) -> Void) {
+                                     _ write: (_ items: ArraySlice<Item>, _ first: Int, _ f: NumberText, _ out: OutputSink) -> Void) {
         let second = OutputSink()
         nonisolated(unsafe) let sinks = [self, second]
-        Halves.run(items.count, from: minimum) { range, half in write(items[range], range.lowerBound, Format(), sinks[half]) }
+        TwoCores.run(items.count, from: minimum) { range, half in write(items[range], range.lowerBound, NumberText(), sinks[half]) }
         second.appendContents(to: self)
     }
 

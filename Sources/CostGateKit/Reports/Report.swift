@@ -17,6 +17,8 @@ public struct Report: Sendable {
     public var policies: [Policy]
     /// The "by team" breakdown with shared costs allocated, when the configuration asks for it.
     public var teams: TeamBreakdown?
+    /// The terminal's width in columns when the table goes to one (`$COLUMNS`, else 80); nil: lines are not wrapped.
+    public var width: Int? = nil
 
     public init(estimate: Estimate, pricebooks: [PriceBookRef], view: PriceView = .list, diff: CostDiff? = nil,
                 baseDescription: String? = nil, projects: [ProjectOutcome] = [], findings: [Finding] = [], policies: [Policy] = []) {
@@ -60,8 +62,8 @@ public enum Reporters {
     }
 }
 
-/// Number formatting for reports, memoized.
-final class Format {
+/// Numbers as reports print them (money, dollars, quantities, unit prices), each value converted once.
+final class NumberText {
     private var citations: [String: String] = [:]
 
     func citation(_ source: PriceSource) -> String {

@@ -45,6 +45,7 @@ public enum ReportInput {
                 case "depends-on-usage": quantity = .usageNotGiven
                 case "unknown-until-apply": quantity = .unknownUntilApply(attribute: c["unknownUntilApply"].string ?? "?")
                 case "cost-unknown": quantity = .notDeclared(reason: "not declared")
+                case "price-not-found" where c["monthlyQuantity"].isNull: quantity = .usageNotGiven   // usage-based, no price
                 default: quantity = .value(c["monthlyQuantity"].decimal ?? 0)
                 }
                 // quantities and unit prices are written exactly, costs rounded to cents: recompute the cost

@@ -91,7 +91,7 @@ public struct KubernetesReader: Sendable {
         }
         let metadata = object["metadata"]
         let name = metadata["name"].string ?? metadata["generateName"].string ?? "(unnamed)"
-        let namespace = Self.clusterScoped.contains(kind) ? nil : (metadata["namespace"].string ?? "default")
+        let namespace = KubernetesObjects.clusterScoped.contains(kind) ? nil : (metadata["namespace"].string ?? "default")
         let address = namespace.map { "\(kind)/\($0)/\(name)" } ?? "\(kind)/\(name)"
         try Self.checkQuantities(kind: kind, doc: doc, prefix: prefix, file: file)
         // CRDs carry whole OpenAPI schemas and ConfigMaps whole dashboards: keep only their metadata
@@ -101,9 +101,10 @@ public struct KubernetesReader: Sendable {
             for (k, v) in members where k == "apiVersion" || k == "kind" || k == "metadata" { kept.append(k, v) }
             attributes = .object(kept)
         }
-        out.resources.append(Resource(
-            address: address, type: "k8s:\(kind)", name: name, provider: .kubernetes, providerName: apiVersion,
-            region: nil, action: .present, attributes: attributes, location: place, moduleAddress: namespace ?? ""))
+        var resource = Resource(address: address, type: "k8s:\(kind)", name: name, provider: .kubernetes, providerName: apiVersion,
+                                region: nil, action: .present, attributes: attributes, location: place, input: .kubernetesManifest)
+        KubernetesObjects.finish(&resource, kind: kind, namespace: namespace)
+        out.resources.append(resource)
     }
 
     /// The quantities costgate reads (containers' resources, pod overhead, claim templates, a claim's
@@ -118,7 +119,7 @@ public struct KubernetesReader: Sendable {
             case "PersistentVolumeClaim": return p.starts(with: ["spec", "resources"])
             case "LimitRange": return p.starts(with: ["spec", "limits"])
             default:
-                guard workloadKinds.contains(kind) else { return false }
+                guard KubernetesObjects.workloadKinds.contains(kind) else { return false }
                 return p.contains(where: { $0 == "containers" || $0 == "initContainers" || $0 == "overhead" || $0 == "volumeClaimTemplates" })
             }
         }
@@ -139,16 +140,6 @@ public struct KubernetesReader: Sendable {
         }
     }
 
-    static let workloadKinds: Set<String> = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController",
-                                             "Pod", "Job", "CronJob"]
-
-    static let clusterScoped: Set<String> = ["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition",
-                                             "StorageClass", "PersistentVolume", "PriorityClass", "PodSecurityPolicy",
-                                             "IngressClass", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
-                                             "APIService", "Node", "RuntimeClass", "CSIDriver"]
-
-    /// Every `requests`/`limits`/`default…`/`storage` value under a workload, PVC or LimitRange must be a
-    /// quantity; a wrong one is an error at its line and column, not a silent zero.
 }
 
 /// A stream's two halves read on two threads.

@@ -5,7 +5,7 @@ import Glibc
 /// Reads `terraform show -json` output into neutral `Resource`s.
 ///
 /// Only what pricing needs is decoded: for each resource the reader asks `attributesFor(type)` which
-/// top-level attributes to keep; everything else is skipped by a validating scan. Sensitive leaves
+/// top-level attributes to keep (besides the tags, regions and sizes it reads itself); everything else is skipped by a validating scan. Sensitive leaves
 /// are replaced by `Value.sensitive` here, so no later stage can print them.
 public struct PlanReader: Sendable {
     public struct Options: Sendable {
@@ -347,11 +347,13 @@ public struct PlanReader: Sendable {
         let (region, assumed) = regions.region(
             provider: provider, providerName: c.providerName, configKey: configResource?.providerConfigKey,
             moduleAddress: c.moduleAddress, attributes: attributes)
-        return Resource(
+        var resource = Resource(
             address: c.address, type: c.type, name: c.name, provider: provider, providerName: c.providerName,
             region: region, regionAssumed: assumed, action: action, attributes: after, before: before,
             previousAddress: c.previousAddress, location: SourceLocation(file: file),
             references: configResource?.references ?? [:], moduleAddress: module)
+        TerraformResources.finish(&resource)
+        return resource
     }
 
     /// Reads an object keeping only the wanted top-level members (or skips a non-object).
@@ -407,7 +409,8 @@ public struct PlanReader: Sendable {
         init(_ attributesFor: @escaping (String) -> Set<String>) { self.attributesFor = attributesFor }
         func forType(_ type: String) -> KeySet {
             if let k = sets[type] { return k }
-            let k = KeySet(attributesFor(type))
+            // what the pricers read, and what the reader itself needs to finish the resource
+            let k = KeySet(attributesFor(type).union(TerraformResources.attributes(for: type)))
             sets[type] = k
             return k
         }

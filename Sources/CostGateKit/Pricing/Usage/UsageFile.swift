@@ -7,9 +7,9 @@ public struct UsageValues: Sendable, Equatable {
         self.values = values
         self.texts = texts
     }
-    public subscript(key: String) -> Decimal? { values[key] }
+    public subscript(key: UsageKey) -> Decimal? { values[key.name] }
     /// A text value such as `operating_system: windows`.
-    public func text(_ key: String) -> String? { texts[key] }
+    public func text(_ key: UsageKey) -> String? { texts[key.name] }
 }
 
 /// The usage file (`--usage FILE`), in YAML:
@@ -33,20 +33,57 @@ public struct UsageFile: Sendable {
     public var textDefaults: [String: [String: String]] = [:]
     public var textByAddress: [String: [String: String]] = [:]
     /// Keys whose values are words, not numbers.
-    static let textKeys: Set<String> = ["operating_system"]
+    static let textKeys: Set<String> = [UsageKey.operatingSystem.name]
+    /// Where each entry's key is written (`entry` NUL `key`), for warnings.
+    var keyPlaces: [String: SourceLocation] = [:]
 
     public init() {}
 
-    public func values(for resource: Resource) -> UsageValues {
+    /// The values given for a resource (its address's over its type's), of the keys its pricer reads.
+    public func values(for resource: Resource, keys: [UsageKey]) -> UsageValues {
+        guard !keys.isEmpty, !(defaults.isEmpty && textDefaults.isEmpty && byAddress.isEmpty && textByAddress.isEmpty) else { return UsageValues() }
         var merged = defaults[resource.type] ?? [:]
         var texts = textDefaults[resource.type] ?? [:]
-        if byAddress.isEmpty && textByAddress.isEmpty { return UsageValues(merged, texts: texts) }
-        let wildcard = ConfigIndex.stripKeys(resource.address) + "[*]"
-        for key in [wildcard, resource.address] {
-            if let v = byAddress[key] { merged.merge(v) { _, new in new } }
-            if let v = textByAddress[key] { texts.merge(v) { _, new in new } }
+        if !byAddress.isEmpty || !textByAddress.isEmpty {
+            let wildcard = ConfigIndex.stripKeys(resource.address) + "[*]"
+            for key in [wildcard, resource.address] {
+                if let v = byAddress[key] { merged.merge(v) { _, new in new } }
+                if let v = textByAddress[key] { texts.merge(v) { _, new in new } }
+            }
         }
-        return UsageValues(merged, texts: texts)
+        let names = Set(keys.map(\.name))
+        return UsageValues(merged.filter { names.contains($0.key) }, texts: texts.filter { names.contains($0.key) })
+    }
+
+    /// One warning for each key that the pricer of its entry's type does not read (a misspelling, or a key
+    /// of another type), with the nearest key it does read.
+    public func unknownKeyWarnings(registry: PricerRegistry) -> [String] {
+        var out: [String] = []
+        func check(_ entry: String, _ type: String, _ keys: [String]) {
+            guard let pricer = registry.pricer(for: type) else { return }
+            let known = pricer.usageKeys.map(\.name)
+            for key in keys.sorted() where !known.contains(key) {
+                let place = keyPlaces[entry + "\u{0}" + key].map { "\($0): " } ?? (path.map { "\($0): " } ?? "")
+                let hint = Suggestion.nearest(key, among: known).map { "did you mean \($0)?" }
+                    ?? (known.isEmpty ? "\(type) reads no usage keys" : "its keys: \(known.joined(separator: ", "))")
+                out.append("\(place)usage key \(key) of \(entry) is not one that \(type) reads (it is ignored); \(hint)")
+            }
+        }
+        for entry in Set(defaults.keys).union(textDefaults.keys).sorted() {
+            check(entry, entry, Array((defaults[entry] ?? [:]).keys) + Array((textDefaults[entry] ?? [:]).keys))
+        }
+        for entry in Set(byAddress.keys).union(textByAddress.keys).sorted() {
+            check(entry, Self.type(ofAddress: entry), Array((byAddress[entry] ?? [:]).keys) + Array((textByAddress[entry] ?? [:]).keys))
+        }
+        return out
+    }
+
+    /// `module.x.aws_lambda_function.api["a"]` → `aws_lambda_function`; `CronJob/ns/name` → `k8s:CronJob`.
+    static func type(ofAddress address: String) -> String {
+        if !address.contains("."), let slash = address.firstIndex(of: "/") { return "k8s:" + address[..<slash] }
+        let parts = ConfigIndex.stripKeys(address).split(separator: ".")
+        guard parts.count >= 2 else { return address }
+        return String(parts[parts.count - 2])
     }
 
     public static func load(path: String) throws -> UsageFile {
@@ -62,9 +99,9 @@ public struct UsageFile: Sendable {
             case "version":
                 continue
             case "resource_type_default_usage":
-                (file.defaults, file.textDefaults) = try readSection(v)
+                (file.defaults, file.textDefaults) = try readSection(v, places: &file.keyPlaces)
             case "resource_usage":
-                (file.byAddress, file.textByAddress) = try readSection(v)
+                (file.byAddress, file.textByAddress) = try readSection(v, places: &file.keyPlaces)
             default:
                 throw CostGateError("unknown key `\(k.scalar ?? "?")` in the usage file; expected version, resource_type_default_usage, resource_usage", at: k.location)
             }
@@ -72,7 +109,7 @@ public struct UsageFile: Sendable {
         return file
     }
 
-    private static func readSection(_ node: YAMLNode) throws -> ([String: [String: Decimal]], [String: [String: String]]) {
+    private static func readSection(_ node: YAMLNode, places: inout [String: SourceLocation]) throws -> ([String: [String: Decimal]], [String: [String: String]]) {
         if case .scalar(_, _) = node.kind, node.isNull { return ([:], [:]) }
         guard case .mapping(let entries) = node.kind else {
             throw CostGateError("expected a mapping of resource types or addresses", at: node.location)
@@ -87,6 +124,7 @@ public struct UsageFile: Sendable {
             var parsed: [String: Decimal] = [:]
             for (f, v) in fields {
                 guard let field = f.scalar else { throw CostGateError("expected a usage key", at: f.location) }
+                places[key + "\u{0}" + field] = f.location
                 if textKeys.contains(field) {
                     guard let text = v.scalar, !text.isEmpty else {
                         throw CostGateError("usage value \(field) of \(key) must be a word such as linux or windows", at: v.location)

@@ -5,14 +5,14 @@ enum AWS {
     static func instanceLines(region: String, instanceType: Value, os: String, tenancy: String, count: Quantity,
                               hours: Decimal, label: String = "") -> PricedUsage {
         var out = PricedUsage()
-        guard let type = instanceType.nonEmptyString, !Q.isUnknown(instanceType) else {
+        guard let type = instanceType.nonEmptyString, !Quantities.isUnknown(instanceType) else {
             out.add(UsageLine("\(label)Instance usage", unit: "hour", quantity: .unknownUntilApply(attribute: "instance_type"),
                               priceKey: "aws/ec2/\(region)/instance/?/\(os)/\(tenancy)"))
             return out
         }
         let osLabel = os == "windows" ? "Windows" : "Linux/UNIX"
         out.add(UsageLine("\(label)Instance usage (\(osLabel), on-demand, \(type))", unit: "hour",
-                          quantity: Q.scaled(count, by: hours),
+                          quantity: Quantities.scaled(count, by: hours),
                           priceKey: "aws/ec2/\(region)/instance/\(type)/\(os)/\(tenancy)"))
         return out
     }
@@ -27,8 +27,8 @@ enum AWS {
         guard mode == "unlimited" else { return out }
         guard let vcpus = tVCPUs(type) else { return out }
         let quantity: Quantity
-        if let hrs = context.usage["monthly_cpu_credit_hrs"] {
-            quantity = Q.scaled(count, by: hrs * vcpus)
+        if let hrs = context.usage[.monthlyCPUCreditHrs] {
+            quantity = Quantities.scaled(count, by: hrs * vcpus)
         } else {
             quantity = .usageNotGiven
         }
@@ -54,30 +54,30 @@ enum AWS {
         var out = PricedUsage()
         // An optional attribute left out of the configuration is computed: it shows as unknown until apply.
         // EC2 then uses the AMI's or the API's default, gp2 with a 3,000 IOPS / 125 MiB/s gp3 baseline.
-        if Q.isUnknown(volumeType) {
+        if Quantities.isUnknown(volumeType) {
             out.assume("\(label)volume type not set: gp2 assumed (the AMI or EC2 default)")
         }
-        let type = Q.isUnknown(volumeType) ? "gp2" : (volumeType.nonEmptyString ?? "gp2")
+        let type = Quantities.isUnknown(volumeType) ? "gp2" : (volumeType.nonEmptyString ?? "gp2")
         var iops = iops, throughput = throughput
-        if type == "gp3" && Q.isUnknown(iops) { iops = .null; out.assume("\(label)gp3 IOPS not set: the 3,000 IOPS baseline assumed") }
-        if type == "gp3" && Q.isUnknown(throughput) { throughput = .null; out.assume("\(label)gp3 throughput not set: the 125 MiB/s baseline assumed") }
+        if type == "gp3" && Quantities.isUnknown(iops) { iops = .null; out.assume("\(label)gp3 IOPS not set: the 3,000 IOPS baseline assumed") }
+        if type == "gp3" && Quantities.isUnknown(throughput) { throughput = .null; out.assume("\(label)gp3 throughput not set: the 125 MiB/s baseline assumed") }
         let names = ["gp2": "general purpose SSD, gp2", "gp3": "general purpose SSD, gp3", "io1": "provisioned IOPS SSD, io1",
                      "io2": "provisioned IOPS SSD, io2", "st1": "throughput optimized HDD, st1", "sc1": "cold HDD, sc1",
                      "standard": "magnetic"]
-        let sizeQ: Quantity = Q.isUnknown(size) ? .unknownUntilApply(attribute: "size") : .value(size.decimal ?? 0)
-        out.add(UsageLine("\(label)Storage (\(names[type] ?? type))", unit: "GB-month", quantity: Q.scaled(sizeQ, by: count.decimal ?? 1),
+        let sizeQ: Quantity = Quantities.isUnknown(size) ? .unknownUntilApply(attribute: "size") : .value(size.decimal ?? 0)
+        out.add(UsageLine("\(label)Storage (\(names[type] ?? type))", unit: "GB-month", quantity: Quantities.scaled(sizeQ, by: count.decimal ?? 1),
                           priceKey: "aws/ebs/\(region)/storage/\(type)"))
         let n = count.decimal ?? 1
         switch type {
         case "gp3":
-            if Q.isUnknown(iops) {
+            if Quantities.isUnknown(iops) {
                 out.add(UsageLine("\(label)Provisioned IOPS (above 3,000)", unit: "IOPS-month", quantity: .unknownUntilApply(attribute: "iops"),
                                   priceKey: "aws/ebs/\(region)/iops/gp3"))
             } else if let i = iops.decimal, i > 3000 {
                 out.add(UsageLine("\(label)Provisioned IOPS (above 3,000)", unit: "IOPS-month", quantity: .value((i - 3000) * n),
                                   priceKey: "aws/ebs/\(region)/iops/gp3"))
             }
-            if Q.isUnknown(throughput) {
+            if Quantities.isUnknown(throughput) {
                 out.add(UsageLine("\(label)Provisioned throughput (above 125 MiB/s)", unit: "MiBps-month",
                                   quantity: .unknownUntilApply(attribute: "throughput"), priceKey: "aws/ebs/\(region)/throughput/gp3"))
             } else if let t = throughput.decimal, t > 125 {
@@ -85,7 +85,7 @@ enum AWS {
                                   priceKey: "aws/ebs/\(region)/throughput/gp3"))
             }
         case "io1", "io2":
-            let q: Quantity = Q.isUnknown(iops) ? .unknownUntilApply(attribute: "iops") : .value((iops.decimal ?? 0) * n)
+            let q: Quantity = Quantities.isUnknown(iops) ? .unknownUntilApply(attribute: "iops") : .value((iops.decimal ?? 0) * n)
             if type == "io2", let i = q.decimal, i > 32000 * n {
                 out.add(UsageLine("\(label)Provisioned IOPS (first 32,000)", unit: "IOPS-month", quantity: .value(32000 * n),
                                   priceKey: "aws/ebs/\(region)/iops/io2"))
@@ -96,7 +96,7 @@ enum AWS {
             }
         case "standard":
             out.add(UsageLine("\(label)I/O requests", unit: "1M requests",
-                              quantity: Q.usage("monthly_standard_io_requests", context, times: Decimal(string: "0.000001")!),
+                              quantity: Quantities.usage(.monthlyStandardIORequests, context, times: Decimal(string: "0.000001")!),
                               priceKey: "aws/ebs/\(region)/io-requests/standard", usageBased: true))
         default:
             break
@@ -110,7 +110,7 @@ enum AWS {
         var out = PricedUsage()
         let rootBlock = root.block
         if rootBlock.isUnknown || rootBlock.isNull || (rootBlock["volume_size"].isUnknown && rootBlock["volume_type"].isNull) {
-            let size = context.usage["root_volume_size_gb"] ?? 8
+            let size = context.usage[.rootVolumeSizeGB] ?? 8
             out.append(volumeLines(region: region, type: .string("gp2"), size: .number(Money.plain(size)), iops: .null, throughput: .null,
                                    count: count, label: "\(label)Root volume: ", context: context))
             out.assume("\(label.isEmpty ? "" : label)root volume comes from the AMI and is not in the plan: assumed \(Money.plain(size)) GB gp2 (set root_volume_size_gb in the usage file)")
@@ -128,9 +128,9 @@ enum AWS {
         return out
     }
 
-    static func monthlyHours(_ context: PricingContext) -> Decimal { Q.monthlyHours(context) }
+    static func monthlyHours(_ context: PricingContext) -> Decimal { Quantities.monthlyHours(context) }
 
     static func os(_ context: PricingContext) -> String {
-        context.usage.text("operating_system")?.lowercased() == "windows" ? "windows" : "linux"
+        context.usage.text(.operatingSystem)?.lowercased() == "windows" ? "windows" : "linux"
     }
 }

@@ -3,6 +3,7 @@ import FoundationEssentials
 struct EKSClusterPricer: Pricer {
     let resourceTypes = ["aws_eks_cluster"]
     let attributes: Set<String> = ["version", "upgrade_policy"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     /// End of EKS standard support per Kubernetes version (Amazon EKS release calendar).
     static let standardSupportEnds = ["1.23": "2024-10-11", "1.24": "2025-01-31", "1.25": "2025-05-01", "1.26": "2025-06-11",
@@ -10,7 +11,7 @@ struct EKSClusterPricer: Pricer {
                                       "1.31": "2026-11-26", "1.32": "2027-03-23"]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         var out = PricedUsage()
         let supportType = r.attributes["upgrade_policy"].block["support_type"].nonEmptyString ?? "EXTENDED"
         var extended = false
@@ -36,14 +37,15 @@ struct EKSClusterPricer: Pricer {
 struct EKSNodeGroupPricer: Pricer {
     let resourceTypes = ["aws_eks_node_group"]
     let attributes: Set<String> = ["scaling_config", "instance_types", "disk_size", "capacity_type", "launch_template", "ami_type"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyCPUCreditHrs, .monthlyStandardIORequests]
     let relatedAttributes: [String: Set<String>] = ["aws_launch_template": LaunchTemplates.attributes]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let desired = a["scaling_config"].block["desired_size"]
-        let count: Quantity = Q.number(desired, attribute: "scaling_config.desired_size") ?? .value(1)
+        let count: Quantity = Quantities.number(desired, attribute: "scaling_config.desired_size") ?? .value(1)
         let os = (a["ami_type"].nonEmptyString ?? "").hasPrefix("WINDOWS") ? "windows" : "linux"
         let template = LaunchTemplates.find(r, attribute: "launch_template", context: context)
         if (a["capacity_type"].nonEmptyString ?? "ON_DEMAND") == "SPOT" {
@@ -51,7 +53,7 @@ struct EKSNodeGroupPricer: Pricer {
         }
         let tenancy = (a["capacity_type"].nonEmptyString ?? "ON_DEMAND") == "SPOT" ? "spot" : "shared"
         var instanceType = a["instance_types"].array.first ?? .null
-        if Q.isUnknown(a["instance_types"]) { instanceType = .unknown }
+        if Quantities.isUnknown(a["instance_types"]) { instanceType = .unknown }
         if instanceType.isNull, let lt = template { instanceType = lt.attributes["instance_type"] }
         if instanceType.isNull {
             instanceType = .string("t3.medium")
@@ -77,17 +79,18 @@ struct AutoscalingGroupPricer: Pricer {
     let resourceTypes = ["aws_autoscaling_group"]
     let attributes: Set<String> = ["desired_capacity", "min_size", "max_size", "launch_configuration", "launch_template",
                                    "mixed_instances_policy"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .operatingSystem, .monthlyCPUCreditHrs, .rootVolumeSizeGB, .monthlyStandardIORequests]
     let relatedAttributes: [String: Set<String>] = [
         "aws_launch_template": LaunchTemplates.attributes,
         "aws_launch_configuration": ["name", "id", "instance_type", "root_block_device", "ebs_block_device", "placement_tenancy"],
     ]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         var count: Quantity
-        if let q = Q.number(a["desired_capacity"], attribute: "desired_capacity"), case .value = q {
+        if let q = Quantities.number(a["desired_capacity"], attribute: "desired_capacity"), case .value = q {
             count = q
         } else if let min = a["min_size"].decimal {
             count = .value(min)
@@ -167,10 +170,11 @@ enum LaunchTemplates {
 struct ECSServicePricer: Pricer {
     let resourceTypes = ["aws_ecs_service"]
     let attributes: Set<String> = ["launch_type", "desired_count", "task_definition", "capacity_provider_strategy"]
+    let usageKeys: [UsageKey] = []
     let relatedAttributes: [String: Set<String>] = ["aws_ecs_task_definition": ["cpu", "memory", "arn", "family"]]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let providers = a["capacity_provider_strategy"].array.compactMap { $0["capacity_provider"].string }
@@ -179,7 +183,7 @@ struct ECSServicePricer: Pricer {
             out.assume("not a Fargate service: its tasks run on EC2 capacity that is priced with those instances")
             return out
         }
-        let tasks = Q.number(a["desired_count"], attribute: "desired_count") ?? .value(1)
+        let tasks = Quantities.number(a["desired_count"], attribute: "desired_count") ?? .value(1)
         let td = context.referenced("aws_ecs_task_definition", from: r, attribute: "task_definition")
             ?? a["task_definition"].nonEmptyString.flatMap { context.find("aws_ecs_task_definition", where: "arn", equals: $0) }
         guard let def = td else {
@@ -188,8 +192,8 @@ struct ECSServicePricer: Pricer {
             out.assume("the task definition is not in this plan")
             return out
         }
-        let cpu = Q.number(def.attributes["cpu"], attribute: "task_definition.cpu")
-        let mem = Q.number(def.attributes["memory"], attribute: "task_definition.memory")
+        let cpu = Quantities.number(def.attributes["cpu"], attribute: "task_definition.cpu")
+        let mem = Quantities.number(def.attributes["memory"], attribute: "task_definition.memory")
         func perTask(_ q: Quantity?, divisor: Decimal) -> Quantity {
             guard let q else { return .unknownUntilApply(attribute: "task_definition") }
             guard case .value(let v) = q else { return q }
@@ -206,15 +210,16 @@ struct ECSServicePricer: Pricer {
 struct LambdaPricer: Pricer {
     let resourceTypes = ["aws_lambda_function"]
     let attributes: Set<String> = ["memory_size", "architectures", "ephemeral_storage"]
+    let usageKeys: [UsageKey] = [.monthlyRequests, .requestDurationMs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let memoryMB = a["memory_size"].decimal ?? 128
         let arch = a["architectures"].array.first?.string == "arm64" ? "arm64" : "x86_64"
-        let requests = context.usage["monthly_requests"]
-        let durationMs = context.usage["request_duration_ms"]
+        let requests = context.usage[.monthlyRequests]
+        let durationMs = context.usage[.requestDurationMs]
         out.add(UsageLine("Requests", unit: "1M requests", quantity: requests.map { .value($0 / 1_000_000) } ?? .usageNotGiven,
                           priceKey: "aws/lambda/\(region)/requests", usageBased: true))
         var gbSeconds: Quantity = .usageNotGiven

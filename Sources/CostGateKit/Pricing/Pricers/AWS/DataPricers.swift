@@ -3,16 +3,17 @@ import FoundationEssentials
 struct S3BucketPricer: Pricer {
     let resourceTypes = ["aws_s3_bucket"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.storageGB, .monthlyTier1Requests, .monthlyTier2Requests]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let perK = Decimal(string: "0.001")!
         return PricedUsage(lines: [
-            UsageLine("Standard storage", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+            UsageLine("Standard storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                       priceKey: "aws/s3/\(region)/storage/standard", usageBased: true),
-            UsageLine("PUT, COPY, POST, LIST requests", unit: "1k requests", quantity: Q.usage("monthly_tier_1_requests", context, times: perK),
+            UsageLine("PUT, COPY, POST, LIST requests", unit: "1k requests", quantity: Quantities.usage(.monthlyTier1Requests, context, times: perK),
                       priceKey: "aws/s3/\(region)/requests/standard/tier1", usageBased: true),
-            UsageLine("GET, SELECT and other requests", unit: "1k requests", quantity: Q.usage("monthly_tier_2_requests", context, times: perK),
+            UsageLine("GET, SELECT and other requests", unit: "1k requests", quantity: Quantities.usage(.monthlyTier2Requests, context, times: perK),
                       priceKey: "aws/s3/\(region)/requests/standard/tier2", usageBased: true),
         ])
     }
@@ -22,24 +23,25 @@ struct S3BucketPricer: Pricer {
 struct DynamoDBTablePricer: Pricer {
     let resourceTypes = ["aws_dynamodb_table"]
     let attributes: Set<String> = ["billing_mode", "read_capacity", "write_capacity"]
+    let usageKeys: [UsageKey] = [.monthlyWriteRequestUnits, .monthlyReadRequestUnits, .storageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         if (a["billing_mode"].nonEmptyString ?? "PROVISIONED") == "PAY_PER_REQUEST" {
             let perM = Decimal(string: "0.000001")!
-            out.add(UsageLine("Write request units", unit: "1M WRUs", quantity: Q.usage("monthly_write_request_units", context, times: perM),
+            out.add(UsageLine("Write request units", unit: "1M WRUs", quantity: Quantities.usage(.monthlyWriteRequestUnits, context, times: perM),
                               priceKey: "aws/dynamodb/\(region)/write-request-units", usageBased: true))
-            out.add(UsageLine("Read request units", unit: "1M RRUs", quantity: Q.usage("monthly_read_request_units", context, times: perM),
+            out.add(UsageLine("Read request units", unit: "1M RRUs", quantity: Quantities.usage(.monthlyReadRequestUnits, context, times: perM),
                               priceKey: "aws/dynamodb/\(region)/read-request-units", usageBased: true))
         } else {
-            out.add(UsageLine("Write capacity units", unit: "WCU-month", quantity: Q.number(a["write_capacity"], attribute: "write_capacity") ?? .value(0),
+            out.add(UsageLine("Write capacity units", unit: "WCU-month", quantity: Quantities.number(a["write_capacity"], attribute: "write_capacity") ?? .value(0),
                               priceKey: "aws/dynamodb/\(region)/wcu"))
-            out.add(UsageLine("Read capacity units", unit: "RCU-month", quantity: Q.number(a["read_capacity"], attribute: "read_capacity") ?? .value(0),
+            out.add(UsageLine("Read capacity units", unit: "RCU-month", quantity: Quantities.number(a["read_capacity"], attribute: "read_capacity") ?? .value(0),
                               priceKey: "aws/dynamodb/\(region)/rcu"))
         }
-        out.add(UsageLine("Data storage", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+        out.add(UsageLine("Data storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                           priceKey: "aws/dynamodb/\(region)/storage", usageBased: true))
         return out
     }
@@ -50,31 +52,32 @@ struct ElastiCachePricer: Pricer {
     let resourceTypes = ["aws_elasticache_cluster", "aws_elasticache_replication_group"]
     let attributes: Set<String> = ["node_type", "num_cache_nodes", "engine", "num_cache_clusters", "number_cache_clusters",
                                    "num_node_groups", "replicas_per_node_group", "snapshot_retention_limit"]
+    let usageKeys: [UsageKey] = [.snapshotStorageSizeGB, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         var nodes: Quantity
         if r.type == "aws_elasticache_cluster" {
-            nodes = Q.number(a["num_cache_nodes"], attribute: "num_cache_nodes") ?? .value(1)
+            nodes = Quantities.number(a["num_cache_nodes"], attribute: "num_cache_nodes") ?? .value(1)
         } else if let groups = a["num_node_groups"].decimal, groups > 0 {
             nodes = .value(groups * ((a["replicas_per_node_group"].decimal ?? 0) + 1))
         } else {
-            nodes = Q.number(a["num_cache_clusters"], attribute: "num_cache_clusters")
-                ?? Q.number(a["number_cache_clusters"], attribute: "number_cache_clusters") ?? .value(1)
+            nodes = Quantities.number(a["num_cache_clusters"], attribute: "num_cache_clusters")
+                ?? Quantities.number(a["number_cache_clusters"], attribute: "number_cache_clusters") ?? .value(1)
         }
         let engine = (a["engine"].nonEmptyString ?? "redis").lowercased()
         let type = a["node_type"]
-        guard let nodeType = type.nonEmptyString, !Q.isUnknown(type) else {
+        guard let nodeType = type.nonEmptyString, !Quantities.isUnknown(type) else {
             out.add(UsageLine("Cache nodes", unit: "hour", quantity: .unknownUntilApply(attribute: "node_type"),
                               priceKey: "aws/elasticache/\(region)/node/?/\(engine)"))
             return out
         }
-        out.add(UsageLine("ElastiCache (on-demand, \(nodeType), \(engine))", unit: "hour", quantity: Q.scaled(nodes, by: AWS.monthlyHours(context)),
+        out.add(UsageLine("ElastiCache (on-demand, \(nodeType), \(engine))", unit: "hour", quantity: Quantities.scaled(nodes, by: AWS.monthlyHours(context)),
                           priceKey: "aws/elasticache/\(region)/node/\(nodeType)/\(engine)"))
         if (a["snapshot_retention_limit"].decimal ?? 0) > 1 {
-            out.add(UsageLine("Backup storage", unit: "GB-month", quantity: Q.usage("snapshot_storage_size_gb", context),
+            out.add(UsageLine("Backup storage", unit: "GB-month", quantity: Quantities.usage(.snapshotStorageSizeGB, context),
                               priceKey: "aws/elasticache/\(region)/backup", usageBased: true))
         }
         return out
@@ -85,13 +88,14 @@ struct ElastiCachePricer: Pricer {
 struct CloudWatchLogGroupPricer: Pricer {
     let resourceTypes = ["aws_cloudwatch_log_group"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.monthlyDataIngestedGB, .storageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         return PricedUsage(lines: [
-            UsageLine("Data ingested", unit: "GB", quantity: Q.usage("monthly_data_ingested_gb", context),
+            UsageLine("Data ingested", unit: "GB", quantity: Quantities.usage(.monthlyDataIngestedGB, context),
                       priceKey: "aws/cloudwatch/\(region)/logs-ingestion", usageBased: true),
-            UsageLine("Archival storage", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+            UsageLine("Archival storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                       priceKey: "aws/cloudwatch/\(region)/logs-storage", usageBased: true),
         ])
     }
@@ -101,12 +105,13 @@ struct CloudWatchLogGroupPricer: Pricer {
 struct KMSKeyPricer: Pricer {
     let resourceTypes = ["aws_kms_key"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.monthlyRequests]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         return PricedUsage(lines: [
             UsageLine("Customer managed key", unit: "month", quantity: .value(1), priceKey: "aws/kms/\(region)/key"),
-            UsageLine("Requests", unit: "10k requests", quantity: Q.usage("monthly_requests", context, times: Decimal(string: "0.0001")!),
+            UsageLine("Requests", unit: "10k requests", quantity: Quantities.usage(.monthlyRequests, context, times: Decimal(string: "0.0001")!),
                       priceKey: "aws/kms/\(region)/requests", usageBased: true),
         ])
     }
@@ -116,12 +121,13 @@ struct KMSKeyPricer: Pricer {
 struct SecretsManagerPricer: Pricer {
     let resourceTypes = ["aws_secretsmanager_secret"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.monthlyRequests]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         return PricedUsage(lines: [
             UsageLine("Secret", unit: "month", quantity: .value(1), priceKey: "aws/secretsmanager/\(region)/secret"),
-            UsageLine("API requests", unit: "10k requests", quantity: Q.usage("monthly_requests", context, times: Decimal(string: "0.0001")!),
+            UsageLine("API requests", unit: "10k requests", quantity: Quantities.usage(.monthlyRequests, context, times: Decimal(string: "0.0001")!),
                       priceKey: "aws/secretsmanager/\(region)/api-requests", usageBased: true),
         ])
     }
@@ -131,21 +137,22 @@ struct SecretsManagerPricer: Pricer {
 struct EFSPricer: Pricer {
     let resourceTypes = ["aws_efs_file_system"]
     let attributes: Set<String> = ["throughput_mode", "provisioned_throughput_in_mibps", "availability_zone_name"]
+    let usageKeys: [UsageKey] = [.storageGB, .infrequentAccessStorageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let oneZone = a["availability_zone_name"].nonEmptyString != nil
         let cls = oneZone ? "one-zone" : "standard"
-        out.add(UsageLine("Storage (\(oneZone ? "one zone" : "standard"))", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+        out.add(UsageLine("Storage (\(oneZone ? "one zone" : "standard"))", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                           priceKey: "aws/efs/\(region)/storage/\(cls)", usageBased: true))
         out.add(UsageLine("Storage (\(oneZone ? "one zone" : "standard"), infrequent access)", unit: "GB-month",
-                          quantity: Q.usage("infrequent_access_storage_gb", context),
+                          quantity: Quantities.usage(.infrequentAccessStorageGB, context),
                           priceKey: "aws/efs/\(region)/storage/\(cls)-ia", usageBased: true))
         if a["throughput_mode"].string == "provisioned" {
             out.add(UsageLine("Provisioned throughput", unit: "MiBps-month",
-                              quantity: Q.number(a["provisioned_throughput_in_mibps"], attribute: "provisioned_throughput_in_mibps") ?? .value(0),
+                              quantity: Quantities.number(a["provisioned_throughput_in_mibps"], attribute: "provisioned_throughput_in_mibps") ?? .value(0),
                               priceKey: "aws/efs/\(region)/provisioned-throughput"))
         }
         return out
@@ -156,12 +163,13 @@ struct EFSPricer: Pricer {
 struct SQSQueuePricer: Pricer {
     let resourceTypes = ["aws_sqs_queue"]
     let attributes: Set<String> = ["fifo_queue"]
+    let usageKeys: [UsageKey] = [.monthlyRequests]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let kind = (r.attributes["fifo_queue"].bool ?? false) ? "fifo" : "standard"
         return PricedUsage(lines: [
-            UsageLine("Requests (\(kind))", unit: "1M requests", quantity: Q.usage("monthly_requests", context, times: Decimal(string: "0.000001")!),
-                      priceKey: "aws/sqs/\(r.region ?? "us-east-1")/requests/\(kind)", usageBased: true),
+            UsageLine("Requests (\(kind))", unit: "1M requests", quantity: Quantities.usage(.monthlyRequests, context, times: Decimal(string: "0.000001")!),
+                      priceKey: "aws/sqs/\(Quantities.region(r))/requests/\(kind)", usageBased: true),
         ])
     }
 }
@@ -170,11 +178,12 @@ struct SQSQueuePricer: Pricer {
 struct SNSTopicPricer: Pricer {
     let resourceTypes = ["aws_sns_topic"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.monthlyRequests]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         PricedUsage(lines: [
-            UsageLine("API requests", unit: "1M requests", quantity: Q.usage("monthly_requests", context, times: Decimal(string: "0.000001")!),
-                      priceKey: "aws/sns/\(r.region ?? "us-east-1")/requests", usageBased: true),
+            UsageLine("API requests", unit: "1M requests", quantity: Quantities.usage(.monthlyRequests, context, times: Decimal(string: "0.000001")!),
+                      priceKey: "aws/sns/\(Quantities.region(r))/requests", usageBased: true),
         ])
     }
 }
@@ -183,11 +192,12 @@ struct SNSTopicPricer: Pricer {
 struct ECRRepositoryPricer: Pricer {
     let resourceTypes = ["aws_ecr_repository"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.storageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         PricedUsage(lines: [
-            UsageLine("Image storage", unit: "GB-month", quantity: Q.usage("storage_gb", context),
-                      priceKey: "aws/ecr/\(r.region ?? "us-east-1")/storage", usageBased: true),
+            UsageLine("Image storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
+                      priceKey: "aws/ecr/\(Quantities.region(r))/storage", usageBased: true),
         ])
     }
 }
@@ -196,35 +206,36 @@ struct ECRRepositoryPricer: Pricer {
 struct OpenSearchPricer: Pricer {
     let resourceTypes = ["aws_opensearch_domain", "aws_elasticsearch_domain"]
     let attributes: Set<String> = ["cluster_config", "ebs_options"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let c = r.attributes["cluster_config"].block
         var out = PricedUsage()
         let hours = AWS.monthlyHours(context)
         func node(_ label: String, _ typeValue: Value, _ count: Quantity) {
-            guard let t = typeValue.nonEmptyString, !Q.isUnknown(typeValue) else {
+            guard let t = typeValue.nonEmptyString, !Quantities.isUnknown(typeValue) else {
                 out.add(UsageLine(label, unit: "hour", quantity: .unknownUntilApply(attribute: "cluster_config.instance_type"),
                                   priceKey: "aws/opensearch/\(region)/instance/?"))
                 return
             }
             let normalized = t.hasSuffix(".elasticsearch") ? String(t.dropLast(".elasticsearch".count)) + ".search" : t
-            out.add(UsageLine("\(label) (on-demand, \(t))", unit: "hour", quantity: Q.scaled(count, by: hours),
+            out.add(UsageLine("\(label) (on-demand, \(t))", unit: "hour", quantity: Quantities.scaled(count, by: hours),
                               priceKey: "aws/opensearch/\(region)/instance/\(normalized)"))
         }
         node("Instance", c["instance_type"].isNull ? .string("m4.large.search") : c["instance_type"],
-             Q.number(c["instance_count"], attribute: "instance_count") ?? .value(1))
+             Quantities.number(c["instance_count"], attribute: "instance_count") ?? .value(1))
         if c["dedicated_master_enabled"].bool == true {
-            node("Dedicated master", c["dedicated_master_type"], Q.number(c["dedicated_master_count"], attribute: "dedicated_master_count") ?? .value(3))
+            node("Dedicated master", c["dedicated_master_type"], Quantities.number(c["dedicated_master_count"], attribute: "dedicated_master_count") ?? .value(3))
         }
         if c["warm_enabled"].bool == true {
-            node("UltraWarm instance", c["warm_type"], Q.number(c["warm_count"], attribute: "warm_count") ?? .value(2))
+            node("UltraWarm instance", c["warm_type"], Quantities.number(c["warm_count"], attribute: "warm_count") ?? .value(2))
         }
         let ebs = r.attributes["ebs_options"].block
         if ebs["ebs_enabled"].bool ?? false {
             let type = ebs["volume_type"].nonEmptyString ?? "gp2"
-            let nodes = Q.number(c["instance_count"], attribute: "instance_count") ?? .value(1)
-            let size = Q.number(ebs["volume_size"], attribute: "volume_size") ?? .value(0)
+            let nodes = Quantities.number(c["instance_count"], attribute: "instance_count") ?? .value(1)
+            let size = Quantities.number(ebs["volume_size"], attribute: "volume_size") ?? .value(0)
             let perNode: Quantity = (nodes.decimal != nil && size.decimal != nil) ? .value(nodes.decimal! * size.decimal!) : size
             out.add(UsageLine("Storage (\(type))", unit: "GB-month", quantity: perNode, priceKey: "aws/opensearch/\(region)/storage/\(type)"))
             if type == "io1", let iops = ebs["iops"].decimal {

@@ -3,12 +3,13 @@ import FoundationEssentials
 struct EBSVolumePricer: Pricer {
     let resourceTypes = ["aws_ebs_volume"]
     let attributes: Set<String> = ["type", "size", "iops", "throughput", "availability_zone"]
+    let usageKeys: [UsageKey] = [.monthlyStandardIORequests]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let a = r.attributes
         // `type` is optional and computed: when the configuration leaves it out, AWS creates gp2.
         let defaulted = a["type"].isNull || a["type"].isUnknown
-        var out = AWS.volumeLines(region: r.region ?? "us-east-1", type: defaulted ? .string("gp2") : a["type"], size: a["size"],
+        var out = AWS.volumeLines(region: Quantities.region(r), type: defaulted ? .string("gp2") : a["type"], size: a["size"],
                                   iops: a["iops"], throughput: a["throughput"], label: "", context: context)
         if defaulted { out.assume("volume type not set: gp2, the EC2 default") }
         return out
@@ -19,20 +20,21 @@ struct EBSVolumePricer: Pricer {
 struct EBSSnapshotPricer: Pricer {
     let resourceTypes = ["aws_ebs_snapshot", "aws_ebs_snapshot_copy"]
     let attributes: Set<String> = ["volume_size"]
+    let usageKeys: [UsageKey] = [.monthlyStorageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let quantity: Quantity
-        if let gb = context.usage["monthly_storage_gb"] {
+        if let gb = context.usage[.monthlyStorageGB] {
             quantity = .value(gb)
-        } else if let q = Q.number(r.attributes["volume_size"], attribute: "volume_size") {
+        } else if let q = Quantities.number(r.attributes["volume_size"], attribute: "volume_size") {
             quantity = q
             out.assume("snapshot storage taken as the full volume size; incremental snapshots are smaller (set monthly_storage_gb)")
         } else {
             quantity = .usageNotGiven
         }
         out.add(UsageLine("EBS snapshot storage", unit: "GB-month", quantity: quantity,
-                          priceKey: "aws/ebs/\(r.region ?? "us-east-1")/snapshot", usageBased: true))
+                          priceKey: "aws/ebs/\(Quantities.region(r))/snapshot", usageBased: true))
         return out
     }
 }

@@ -3,14 +3,15 @@ import FoundationEssentials
 struct InstancePricer: Pricer {
     let resourceTypes = ["aws_instance"]
     let attributes: Set<String> = ["instance_type", "tenancy", "root_block_device", "ebs_block_device", "credit_specification", "instance_state"]
+    let usageKeys: [UsageKey] = [.operatingSystem, .monthlyHrs, .monthlyCPUCreditHrs, .rootVolumeSizeGB, .monthlyStandardIORequests]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let tenancy = a["tenancy"].nonEmptyString ?? "default"
         let os = AWS.os(context)
-        if context.usage.text("operating_system") == nil {
+        if context.usage.text(.operatingSystem) == nil {
             out.assume("operating system not in the plan: assumed Linux (set operating_system: windows in the usage file)")
         }
         if tenancy == "host" {

@@ -3,10 +3,11 @@ import FoundationEssentials
 struct EIPPricer: Pricer {
     let resourceTypes = ["aws_eip"]
     let attributes: Set<String> = ["domain", "vpc"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         PricedUsage(lines: [UsageLine("Public IPv4 address", unit: "hour", quantity: .value(AWS.monthlyHours(context)),
-                                      priceKey: "aws/ec2/\(r.region ?? "us-east-1")/public-ipv4")])
+                                      priceKey: "aws/ec2/\(Quantities.region(r))/public-ipv4")])
     }
 }
 
@@ -14,10 +15,11 @@ struct EIPPricer: Pricer {
 struct NATGatewayPricer: Pricer {
     let resourceTypes = ["aws_nat_gateway"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
-        return Q.hoursAndData("NAT gateway", hourKey: "aws/vpc/\(region)/nat-gateway", dataKey: "aws/vpc/\(region)/nat-gateway-data", context: context)
+        let region = Quantities.region(r)
+        return Quantities.hoursAndData("NAT gateway", hourKey: "aws/vpc/\(region)/nat-gateway", dataKey: "aws/vpc/\(region)/nat-gateway-data", context: context)
     }
 }
 
@@ -25,16 +27,17 @@ struct NATGatewayPricer: Pricer {
 struct LoadBalancerPricer: Pricer {
     let resourceTypes = ["aws_lb", "aws_alb"]
     let attributes: Set<String> = ["load_balancer_type"]
+    let usageKeys: [UsageKey] = [.capacityUnits, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let kind = r.attributes["load_balancer_type"].nonEmptyString ?? "application"
         let name = ["application": "Application", "network": "Network", "gateway": "Gateway"][kind] ?? kind
         let unit = kind == "network" ? "NLCU-hour" : "LCU-hour"
         return PricedUsage(lines: [
             UsageLine("\(name) load balancer", unit: "hour", quantity: .value(AWS.monthlyHours(context)),
                       priceKey: "aws/elb/\(region)/\(kind)/hours"),
-            UsageLine("Capacity units", unit: unit, quantity: Q.usage("capacity_units", context, times: Money.hoursPerMonth),
+            UsageLine("Capacity units", unit: unit, quantity: Quantities.usage(.capacityUnits, context, times: Money.hoursPerMonth),
                       priceKey: "aws/elb/\(region)/\(kind)/lcu", usageBased: true),
         ])
     }
@@ -44,10 +47,11 @@ struct LoadBalancerPricer: Pricer {
 struct ClassicELBPricer: Pricer {
     let resourceTypes = ["aws_elb"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
-        return Q.hoursAndData("Classic load balancer", hourKey: "aws/elb/\(region)/classic/hours",
+        let region = Quantities.region(r)
+        return Quantities.hoursAndData("Classic load balancer", hourKey: "aws/elb/\(region)/classic/hours",
                                 dataKey: "aws/elb/\(region)/classic/data", context: context)
     }
 }
@@ -56,9 +60,10 @@ struct ClassicELBPricer: Pricer {
 struct VPCEndpointPricer: Pricer {
     let resourceTypes = ["aws_vpc_endpoint"]
     let attributes: Set<String> = ["vpc_endpoint_type", "subnet_ids"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let kind = (r.attributes["vpc_endpoint_type"].nonEmptyString ?? "Gateway").lowercased()
         var out = PricedUsage()
         guard kind != "gateway" else {
@@ -67,7 +72,7 @@ struct VPCEndpointPricer: Pricer {
         }
         let subnets = r.attributes["subnet_ids"]
         let azs: Quantity
-        if Q.isUnknown(subnets) {
+        if Quantities.isUnknown(subnets) {
             azs = .unknownUntilApply(attribute: "subnet_ids")
         } else {
             let n = subnets.array.count
@@ -75,8 +80,8 @@ struct VPCEndpointPricer: Pricer {
             if n == 0 { out.assume("no subnet_ids: one availability zone assumed") }
         }
         out.add(UsageLine("Endpoint (\(kind == "interface" ? "Interface" : "GatewayLoadBalancer"), per AZ)", unit: "hour",
-                          quantity: Q.scaled(azs, by: AWS.monthlyHours(context)), priceKey: "aws/vpc/\(region)/endpoint/\(kind)"))
-        out.add(Q.dataProcessed("aws/vpc/\(region)/endpoint/\(kind)-data", context))
+                          quantity: Quantities.scaled(azs, by: AWS.monthlyHours(context)), priceKey: "aws/vpc/\(region)/endpoint/\(kind)"))
+        out.add(Quantities.dataProcessed("aws/vpc/\(region)/endpoint/\(kind)-data", context))
         return out
     }
 }
@@ -85,6 +90,7 @@ struct VPCEndpointPricer: Pricer {
 struct Route53ZonePricer: Pricer {
     let resourceTypes = ["aws_route53_zone"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = []
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         PricedUsage(lines: [UsageLine("Hosted zone", unit: "month", quantity: .value(1), priceKey: "aws/route53/global/hosted-zone")])

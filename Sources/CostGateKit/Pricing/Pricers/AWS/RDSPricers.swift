@@ -5,17 +5,18 @@ struct DBInstancePricer: Pricer {
     let resourceTypes = ["aws_db_instance"]
     let attributes: Set<String> = ["engine", "engine_version", "instance_class", "multi_az", "storage_type", "allocated_storage",
                                    "iops", "license_model"]
+    let usageKeys: [UsageKey] = [.additionalBackupStorageGB, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let multiAZ = a["multi_az"].bool ?? false
         let deployment = multiAZ ? "multi-az" : "single-az"
         let engineValue = a["engine"]
         let klass = a["instance_class"]
-        if Q.isUnknown(engineValue) || Q.isUnknown(klass) || klass.nonEmptyString == nil {
-            out.add(UsageLine("Database instance", unit: "hour", quantity: .unknownUntilApply(attribute: Q.isUnknown(engineValue) ? "engine" : "instance_class"),
+        if Quantities.isUnknown(engineValue) || Quantities.isUnknown(klass) || klass.nonEmptyString == nil {
+            out.add(UsageLine("Database instance", unit: "hour", quantity: .unknownUntilApply(attribute: Quantities.isUnknown(engineValue) ? "engine" : "instance_class"),
                               priceKey: "aws/rds/\(region)/instance/?"))
         } else {
             let engine = RDS.engineKey(engineValue.nonEmptyString ?? "mysql", license: a["license_model"].nonEmptyString)
@@ -29,12 +30,12 @@ struct DBInstancePricer: Pricer {
         // storage
         let iops = a["iops"]
         var storageType = a["storage_type"].nonEmptyString
-        if Q.isUnknown(a["storage_type"]) || storageType == nil {
+        if Quantities.isUnknown(a["storage_type"]) || storageType == nil {
             storageType = (iops.decimal ?? 0) > 0 ? "io1" : "gp2"
             out.assume("storage type not known until apply: \(storageType!), the provider's default\((iops.decimal ?? 0) > 0 ? " when iops is set" : "")")
         }
         let type = storageType!
-        let size = Q.number(a["allocated_storage"], attribute: "allocated_storage") ?? .value(0)
+        let size = Quantities.number(a["allocated_storage"], attribute: "allocated_storage") ?? .value(0)
         let names = ["gp2": "general purpose SSD, gp2", "gp3": "general purpose SSD, gp3", "io1": "provisioned IOPS SSD, io1",
                      "io2": "provisioned IOPS SSD, io2", "standard": "magnetic"]
         if !(engineValue.nonEmptyString ?? "").hasPrefix("aurora") {
@@ -42,7 +43,7 @@ struct DBInstancePricer: Pricer {
                               priceKey: "aws/rds/\(region)/storage/\(type)/\(deployment)"))
             switch type {
             case "io1", "io2":
-                out.add(UsageLine("Provisioned IOPS", unit: "IOPS-month", quantity: Q.number(iops, attribute: "iops") ?? .value(0),
+                out.add(UsageLine("Provisioned IOPS", unit: "IOPS-month", quantity: Quantities.number(iops, attribute: "iops") ?? .value(0),
                                   priceKey: "aws/rds/\(region)/iops/\(type)/\(deployment)"))
             case "gp3":
                 let baseline: Decimal = (size.decimal ?? 0) >= 400 ? 12000 : 3000
@@ -53,7 +54,7 @@ struct DBInstancePricer: Pricer {
             default:
                 break
             }
-            out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Q.usage("additional_backup_storage_gb", context),
+            out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Quantities.usage(.additionalBackupStorageGB, context),
                               priceKey: "aws/rds/\(region)/backup", usageBased: true))
         }
         return out
@@ -64,24 +65,25 @@ struct DBInstancePricer: Pricer {
 struct RDSClusterPricer: Pricer {
     let resourceTypes = ["aws_rds_cluster"]
     let attributes: Set<String> = ["engine", "engine_mode", "storage_type", "engine_version"]
+    let usageKeys: [UsageKey] = [.storageGB, .monthlyIORequests, .capacityUnitsPerHr, .backupStorageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let ioOptimized = a["storage_type"].string == "aurora-iopt1"
-        out.add(UsageLine(ioOptimized ? "Storage (I/O-optimized)" : "Storage", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+        out.add(UsageLine(ioOptimized ? "Storage (I/O-optimized)" : "Storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                           priceKey: "aws/rds/\(region)/aurora/\(ioOptimized ? "storage-io-optimized" : "storage")", usageBased: true))
         if !ioOptimized {
             out.add(UsageLine("I/O requests", unit: "1M requests",
-                              quantity: Q.usage("monthly_io_requests", context, times: Decimal(string: "0.000001")!),
+                              quantity: Quantities.usage(.monthlyIORequests, context, times: Decimal(string: "0.000001")!),
                               priceKey: "aws/rds/\(region)/aurora/io-requests", usageBased: true))
         }
         if a["engine_mode"].string == "serverless" {
-            out.add(UsageLine("Aurora serverless (v1)", unit: "ACU-hour", quantity: Q.usage("capacity_units_per_hr", context, times: Money.hoursPerMonth),
+            out.add(UsageLine("Aurora serverless (v1)", unit: "ACU-hour", quantity: Quantities.usage(.capacityUnitsPerHr, context, times: Money.hoursPerMonth),
                               priceKey: "aws/rds/\(region)/aurora/serverless-v1", usageBased: true))
         }
-        out.add(UsageLine("Backup storage", unit: "GB-month", quantity: Q.usage("backup_storage_gb", context),
+        out.add(UsageLine("Backup storage", unit: "GB-month", quantity: Quantities.usage(.backupStorageGB, context),
                           priceKey: "aws/rds/\(region)/aurora/backup", usageBased: true))
         return out
     }
@@ -91,13 +93,14 @@ struct RDSClusterPricer: Pricer {
 struct RDSClusterInstancePricer: Pricer {
     let resourceTypes = ["aws_rds_cluster_instance"]
     let attributes: Set<String> = ["engine", "engine_version", "instance_class"]
+    let usageKeys: [UsageKey] = [.averageACU, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let region = r.region ?? "us-east-1"
+        let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
         let klass = a["instance_class"]
-        guard let cls = klass.nonEmptyString, !Q.isUnknown(klass) else {
+        guard let cls = klass.nonEmptyString, !Quantities.isUnknown(klass) else {
             out.add(UsageLine("Database instance", unit: "hour", quantity: .unknownUntilApply(attribute: "instance_class"),
                               priceKey: "aws/rds/\(region)/instance/?"))
             return out
@@ -105,7 +108,7 @@ struct RDSClusterInstancePricer: Pricer {
         var engine = a["engine"].nonEmptyString ?? "aurora-mysql"
         if engine == "aurora" { engine = "aurora-mysql" }
         if cls == "db.serverless" {
-            out.add(UsageLine("Aurora serverless v2", unit: "ACU-hour", quantity: Q.usage("average_acu", context, times: Money.hoursPerMonth),
+            out.add(UsageLine("Aurora serverless v2", unit: "ACU-hour", quantity: Quantities.usage(.averageACU, context, times: Money.hoursPerMonth),
                               priceKey: "aws/rds/\(region)/aurora/serverless-v2", usageBased: true))
             return out
         }

@@ -3,7 +3,7 @@ import FoundationEssentials
 enum Azure {
     /// The resource's region, from its `location`.
     static func region(_ r: Resource, _ out: inout PricedUsage, fallback: String? = nil) -> String {
-        Q.region(r, &out, missing: "location", fallback: fallback)
+        Quantities.region(r, &out, missing: "location", fallback: fallback)
     }
 
     /// VM hours for `count` machines of `size`. Windows with Azure Hybrid Benefit (`license_type`
@@ -11,7 +11,7 @@ enum Azure {
     static func vmLines(region: String, size: Value, windows: Bool, hybridBenefit: Bool, count: Quantity,
                         context: PricingContext, label: String = "") -> PricedUsage {
         var out = PricedUsage()
-        guard let name = size.nonEmptyString, !Q.isUnknown(size) else {
+        guard let name = size.nonEmptyString, !Quantities.isUnknown(size) else {
             out.add(UsageLine("\(label)Instance usage", unit: "hour", quantity: .unknownUntilApply(attribute: "size"),
                               priceKey: "azure/vm/\(region)/?/\(windows ? "windows" : "linux")"))
             return out
@@ -19,7 +19,7 @@ enum Azure {
         let os = windows && !hybridBenefit ? "windows" : "linux"
         let osLabel = windows ? (hybridBenefit ? "Windows, hybrid benefit" : "Windows") : "Linux"
         out.add(UsageLine("\(label)Instance usage (\(osLabel), pay as you go, \(name))", unit: "hour",
-                          quantity: Q.scaled(count, by: Q.monthlyHours(context)),
+                          quantity: Quantities.scaled(count, by: Quantities.monthlyHours(context)),
                           priceKey: "azure/vm/\(region)/\(name.lowercased())/\(os)"))
         return out
     }
@@ -50,9 +50,9 @@ enum Azure {
     static func diskLines(region: String, type: Value, size: Value, count: Quantity = .value(1), iops: Value = .null,
                           throughput: Value = .null, label: String, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
-        let typeName = Q.isUnknown(type) ? "Standard_LRS" : (type.nonEmptyString ?? "Standard_LRS")
-        if Q.isUnknown(type) { out.assume("\(label)disk type not known until apply: Standard_LRS assumed") }
-        guard !Q.isUnknown(size), let gb = size.decimal else {
+        let typeName = Quantities.isUnknown(type) ? "Standard_LRS" : (type.nonEmptyString ?? "Standard_LRS")
+        if Quantities.isUnknown(type) { out.assume("\(label)disk type not known until apply: Standard_LRS assumed") }
+        guard !Quantities.isUnknown(size), let gb = size.decimal else {
             out.add(UsageLine("\(label)Storage (\(typeName))", unit: "month", quantity: .unknownUntilApply(attribute: "disk_size_gb"),
                               priceKey: "azure/disk/\(region)/?"))
             return out
@@ -78,7 +78,7 @@ enum Azure {
                           priceKey: "azure/disk/\(region)/\(tier.lowercased())-\(redundancy.lowercased())"))
         if typeName == "Standard_LRS" {
             out.add(UsageLine("\(label)Disk operations", unit: "10k operations",
-                              quantity: Q.usage("monthly_disk_operations", context, times: Decimal(string: "0.0001")!),
+                              quantity: Quantities.usage(.monthlyDiskOperations, context, times: Decimal(string: "0.0001")!),
                               priceKey: "azure/disk/\(region)/operations/standard-hdd", usageBased: true))
         }
         return out

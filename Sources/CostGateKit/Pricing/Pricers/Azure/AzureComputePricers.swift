@@ -5,6 +5,7 @@ struct AzureVirtualMachinePricer: Pricer {
     let resourceTypes = ["azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine", "azurerm_virtual_machine"]
     let attributes: Set<String> = ["size", "vm_size", "license_type", "os_disk", "storage_os_disk", "storage_data_disk",
                                    "os_profile_windows_config", "priority"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDiskOperations]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -39,6 +40,7 @@ struct AzureScaleSetPricer: Pricer {
     let resourceTypes = ["azurerm_linux_virtual_machine_scale_set", "azurerm_windows_virtual_machine_scale_set",
                          "azurerm_virtual_machine_scale_set"]
     let attributes: Set<String> = ["sku", "instances", "license_type", "os_disk", "storage_profile_os_disk", "os_profile_windows_config"]
+    let usageKeys: [UsageKey] = [.instances, .monthlyHrs, .monthlyDiskOperations]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -47,8 +49,8 @@ struct AzureScaleSetPricer: Pricer {
         let legacy = r.type == "azurerm_virtual_machine_scale_set"
         let size = legacy ? a["sku"].block["name"] : a["sku"]
         let countValue = legacy ? a["sku"].block["capacity"] : a["instances"]
-        var count = Q.number(countValue, attribute: legacy ? "sku.capacity" : "instances") ?? .value(1)
-        if let n = context.usage["instances"] { count = .value(n) }
+        var count = Quantities.number(countValue, attribute: legacy ? "sku.capacity" : "instances") ?? .value(1)
+        if let n = context.usage[.instances] { count = .value(n) }
         let windows = r.type == "azurerm_windows_virtual_machine_scale_set" || (legacy && !a["os_profile_windows_config"].array.isEmpty)
         let hybrid = (a["license_type"].nonEmptyString ?? "").hasPrefix("Windows_")
         out.append(Azure.vmLines(region: region, size: size, windows: windows, hybridBenefit: hybrid, count: count, context: context))
@@ -64,6 +66,7 @@ struct AzureScaleSetPricer: Pricer {
 struct AzureManagedDiskPricer: Pricer {
     let resourceTypes = ["azurerm_managed_disk"]
     let attributes: Set<String> = ["storage_account_type", "disk_size_gb", "disk_iops_read_write", "disk_mbps_read_write"]
+    let usageKeys: [UsageKey] = [.monthlyDiskOperations]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -81,12 +84,12 @@ enum AKSNodes {
         var out = PricedUsage()
         let autoscaling = pool["enable_auto_scaling"].bool == true || pool["auto_scaling_enabled"].bool == true
         var count: Quantity
-        if let n = context.usage["nodes"] {
+        if let n = context.usage[.nodes] {
             count = .value(n)
         } else if autoscaling, let min = pool["min_count"].decimal, pool["node_count"].decimal == nil {
             count = .value(min)
             out.assume("\(label)autoscaling pool: min_count (\(Money.plain(min))) nodes assumed (set nodes in the usage file)")
-        } else if let q = Q.number(pool["node_count"], attribute: "node_count") {
+        } else if let q = Quantities.number(pool["node_count"], attribute: "node_count") {
             count = q
             if autoscaling, let max = pool["max_count"].decimal { out.assume("\(label)autoscaling up to \(Money.plain(max)) nodes") }
         } else {
@@ -113,6 +116,7 @@ enum AKSNodes {
 struct AKSClusterPricer: Pricer {
     let resourceTypes = ["azurerm_kubernetes_cluster"]
     let attributes: Set<String> = ["sku_tier", "default_node_pool"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .nodes, .monthlyDiskOperations]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -120,10 +124,10 @@ struct AKSClusterPricer: Pricer {
         let tier = r.attributes["sku_tier"].nonEmptyString ?? "Free"
         switch tier {
         case "Standard", "Paid":
-            out.add(UsageLine("Standard tier (uptime SLA)", unit: "hour", quantity: .value(Q.monthlyHours(context)),
+            out.add(UsageLine("Standard tier (uptime SLA)", unit: "hour", quantity: .value(Quantities.monthlyHours(context)),
                               priceKey: "azure/aks/\(region)/standard-tier"))
         case "Premium":
-            out.add(UsageLine("Premium tier (long-term support)", unit: "hour", quantity: .value(Q.monthlyHours(context)),
+            out.add(UsageLine("Premium tier (long-term support)", unit: "hour", quantity: .value(Quantities.monthlyHours(context)),
                               priceKey: "azure/aks/\(region)/premium-tier"))
         default:
             out.assume("Free tier: no cluster management fee")
@@ -139,6 +143,7 @@ struct AKSNodePoolPricer: Pricer {
     let resourceTypes = ["azurerm_kubernetes_cluster_node_pool"]
     let attributes: Set<String> = ["vm_size", "node_count", "min_count", "max_count", "enable_auto_scaling", "auto_scaling_enabled",
                                    "os_type", "os_disk_size_gb", "os_disk_type", "kubernetes_cluster_id"]
+    let usageKeys: [UsageKey] = [.nodes, .monthlyHrs, .monthlyDiskOperations]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()

@@ -6,6 +6,7 @@ struct AzureSQLDatabasePricer: Pricer {
     let resourceTypes = ["azurerm_mssql_database"]
     let attributes: Set<String> = ["sku_name", "max_size_gb", "license_type", "zone_redundant", "storage_account_type", "server_id",
                                    "elastic_pool_id"]
+    let usageKeys: [UsageKey] = [.monthlyVCoreHours, .storageGB, .monthlyPITRBackupStorageGB, .monthlyHrs]
 
     static let tiers = ["GP": "general-purpose", "BC": "business-critical", "HS": "hyperscale"]
     /// Storage included in DTU tiers, GB (Azure SQL Database DTU resource limits).
@@ -22,7 +23,7 @@ struct AzureSQLDatabasePricer: Pricer {
         let server = context.referenced("azurerm_mssql_server", from: r, attribute: "server_id")
         let region = Azure.region(r, &out, fallback: server?.region)
         let a = r.attributes
-        let hours = Q.monthlyHours(context)
+        let hours = Quantities.monthlyHours(context)
         let sku = a["sku_name"].nonEmptyString ?? (a["elastic_pool_id"].nonEmptyString != nil ? "ElasticPool" : "GP_S_Gen5_2")
         if a["sku_name"].isNull && sku != "ElasticPool" { out.assume("sku_name not set: GP_S_Gen5_2, the Azure default") }
         if sku == "ElasticPool" || a["elastic_pool_id"].nonEmptyString != nil {
@@ -36,7 +37,7 @@ struct AzureSQLDatabasePricer: Pricer {
             let vcores = Decimal(string: parts.last!) ?? 0
             let zoneRedundant = a["zone_redundant"].bool == true
             if serverless {
-                out.add(UsageLine("Compute (serverless, \(sku))", unit: "vCore-hour", quantity: Q.usage("monthly_vcore_hours", context),
+                out.add(UsageLine("Compute (serverless, \(sku))", unit: "vCore-hour", quantity: Quantities.usage(.monthlyVCoreHours, context),
                                   priceKey: "azure/mssql/\(region)/serverless/\(parts[2].lowercased())", usageBased: true))
             } else {
                 out.add(UsageLine("Compute (provisioned, \(sku))", unit: "hour", quantity: .value(hours),
@@ -55,7 +56,7 @@ struct AzureSQLDatabasePricer: Pricer {
                 out.add(UsageLine("Storage", unit: "GB-month", quantity: .value(gb),
                                   priceKey: "azure/mssql/\(region)/storage/\(tier)\(zoneRedundant ? "-zone-redundant" : "")"))
             } else {
-                out.add(UsageLine("Storage", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+                out.add(UsageLine("Storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                                   priceKey: "azure/mssql/\(region)/storage/hyperscale", usageBased: true))
             }
         } else {
@@ -66,7 +67,7 @@ struct AzureSQLDatabasePricer: Pricer {
             }
         }
         let redundancy = ["Local": "lrs", "Zone": "zrs", "Geo": "ra-grs", "GeoZone": "ra-gzrs"][a["storage_account_type"].nonEmptyString ?? "Geo"] ?? "ra-grs"
-        out.add(UsageLine("PITR backup storage (\(redundancy.uppercased()))", unit: "GB-month", quantity: Q.usage("monthly_pitr_backup_storage_gb", context),
+        out.add(UsageLine("PITR backup storage (\(redundancy.uppercased()))", unit: "GB-month", quantity: Quantities.usage(.monthlyPITRBackupStorageGB, context),
                           priceKey: "azure/mssql/\(region)/pitr/\(redundancy)", usageBased: true))
         return out
     }
@@ -77,6 +78,7 @@ struct AzureSQLDatabasePricer: Pricer {
 struct AzureFlexibleServerPricer: Pricer {
     let resourceTypes = ["azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"]
     let attributes: Set<String> = ["sku_name", "storage_mb", "storage", "high_availability"]
+    let usageKeys: [UsageKey] = [.additionalBackupStorageGB, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -87,9 +89,9 @@ struct AzureFlexibleServerPricer: Pricer {
         let standby = !a["high_availability"].block.isNull && a["high_availability"].block["mode"].nonEmptyString != nil
         let count: Decimal = standby ? 2 : 1
         if standby { out.assume("high availability: a standby server of the same size is billed") }
-        if let name = sku.nonEmptyString, !Q.isUnknown(sku) {
+        if let name = sku.nonEmptyString, !Quantities.isUnknown(sku) {
             out.add(UsageLine("Compute (\(name)\(standby ? ", with standby" : ""))", unit: "hour",
-                              quantity: .value(count * Q.monthlyHours(context)),
+                              quantity: .value(count * Quantities.monthlyHours(context)),
                               priceKey: "azure/\(service)/\(region)/compute/\(name.lowercased())"))
         } else {
             out.add(UsageLine("Compute", unit: "hour", quantity: .unknownUntilApply(attribute: "sku_name"), priceKey: "azure/\(service)/\(region)/compute/?"))
@@ -103,7 +105,7 @@ struct AzureFlexibleServerPricer: Pricer {
             if a["storage"].block["size_gb"].decimal == nil { out.assume("storage size not set: 20 GB, the Azure default") }
         }
         out.add(UsageLine("Storage", unit: "GB-month", quantity: .value(gb * count), priceKey: "azure/\(service)/\(region)/storage"))
-        out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Q.usage("additional_backup_storage_gb", context),
+        out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Quantities.usage(.additionalBackupStorageGB, context),
                           priceKey: "azure/\(service)/\(region)/backup", usageBased: true))
         return out
     }
@@ -113,6 +115,7 @@ struct AzureFlexibleServerPricer: Pricer {
 struct AzureStorageAccountPricer: Pricer {
     let resourceTypes = ["azurerm_storage_account"]
     let attributes: Set<String> = ["account_kind", "account_tier", "account_replication_type", "access_tier"]
+    let usageKeys: [UsageKey] = [.storageGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -123,7 +126,7 @@ struct AzureStorageAccountPricer: Pricer {
         let replication = (a["account_replication_type"].nonEmptyString ?? "LRS").lowercased().replacing("ragzrs", with: "ra-gzrs")
             .replacing("ragrs", with: "ra-grs")
         let access = (a["access_tier"].nonEmptyString ?? "Hot").lowercased()
-        out.add(UsageLine("Capacity (\(tier), \(replication.uppercased()), \(access))", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+        out.add(UsageLine("Capacity (\(tier), \(replication.uppercased()), \(access))", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                           priceKey: "azure/storage/\(region)/\(kind)/\(tier)-\(replication)-\(access)/capacity", usageBased: true))
         out.assume("operations, data retrieval and geo-replication transfer are not priced")
         return out
@@ -134,6 +137,7 @@ struct AzureStorageAccountPricer: Pricer {
 struct AzureServicePlanPricer: Pricer {
     let resourceTypes = ["azurerm_service_plan", "azurerm_app_service_plan"]
     let attributes: Set<String> = ["sku_name", "os_type", "worker_count", "sku", "kind", "reserved"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -143,13 +147,13 @@ struct AzureServicePlanPricer: Pricer {
         if r.type == "azurerm_service_plan" {
             sku = a["sku_name"].nonEmptyString ?? "?"
             os = ["Linux": "linux", "Windows": "windows", "WindowsContainer": "windows-container"][a["os_type"].nonEmptyString ?? "Windows"] ?? "windows"
-            workers = Q.number(a["worker_count"], attribute: "worker_count") ?? .value(1)
+            workers = Quantities.number(a["worker_count"], attribute: "worker_count") ?? .value(1)
         } else {
             let block = a["sku"].block
             sku = block["size"].nonEmptyString ?? "?"
             let kind = (a["kind"].nonEmptyString ?? "Windows").lowercased()
             os = kind == "linux" || a["reserved"].bool == true ? "linux" : (kind == "xenon" ? "windows-container" : "windows")
-            workers = Q.number(block["capacity"], attribute: "sku.capacity") ?? .value(1)
+            workers = Quantities.number(block["capacity"], attribute: "sku.capacity") ?? .value(1)
         }
         let upper = sku.uppercased()
         if upper == "F1" || upper == "FREE" {
@@ -160,7 +164,7 @@ struct AzureServicePlanPricer: Pricer {
             out.assume("Consumption plan: billed per execution by the function apps on it, not priced here")
             return out
         }
-        out.add(UsageLine("Instance usage (\(sku), \(os))", unit: "hour", quantity: Q.scaled(workers, by: Q.monthlyHours(context)),
+        out.add(UsageLine("Instance usage (\(sku), \(os))", unit: "hour", quantity: Quantities.scaled(workers, by: Quantities.monthlyHours(context)),
                           priceKey: "azure/app-service/\(region)/\(sku.lowercased())/\(os)"))
         return out
     }

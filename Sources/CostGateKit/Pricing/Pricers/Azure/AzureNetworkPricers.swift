@@ -3,6 +3,7 @@ import FoundationEssentials
 struct AzurePublicIPPricer: Pricer {
     let resourceTypes = ["azurerm_public_ip"]
     let attributes: Set<String> = ["sku", "allocation_method", "sku_tier"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -13,7 +14,7 @@ struct AzurePublicIPPricer: Pricer {
         let allocation = (a["allocation_method"].nonEmptyString ?? "Static").lowercased()
         let global = a["sku_tier"].string == "Global"
         out.add(UsageLine("IP address (\(allocation), \(global ? "global" : "regional"), \(sku))", unit: "hour",
-                          quantity: .value(Q.monthlyHours(context)),
+                          quantity: .value(Quantities.monthlyHours(context)),
                           priceKey: "azure/public-ip/\(region)/\(sku)-\(allocation)\(global ? "-global" : "")"))
         return out
     }
@@ -23,6 +24,7 @@ struct AzurePublicIPPricer: Pricer {
 struct AzureLoadBalancerPricer: Pricer {
     let resourceTypes = ["azurerm_lb"]
     let attributes: Set<String> = ["sku"]
+    let usageKeys: [UsageKey] = [.monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -32,7 +34,7 @@ struct AzureLoadBalancerPricer: Pricer {
             out.assume("Basic load balancer: no charge (retired by Azure in September 2025)")
             return out
         }
-        out.add(Q.dataProcessed("azure/lb/\(region)/standard/data", context))
+        out.add(Quantities.dataProcessed("azure/lb/\(region)/standard/data", context))
         return out
     }
 }
@@ -41,6 +43,7 @@ struct AzureLoadBalancerPricer: Pricer {
 struct AzureLoadBalancerRulePricer: Pricer {
     let resourceTypes = ["azurerm_lb_rule", "azurerm_lb_outbound_rule"]
     let attributes: Set<String> = ["loadbalancer_id"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -50,7 +53,7 @@ struct AzureLoadBalancerRulePricer: Pricer {
             return out
         }
         let region = Azure.region(r, &out, fallback: lb?.region)
-        out.add(UsageLine("Rule usage", unit: "hour", quantity: .value(Q.monthlyHours(context)), priceKey: "azure/lb/\(region)/standard/rule"))
+        out.add(UsageLine("Rule usage", unit: "hour", quantity: .value(Quantities.monthlyHours(context)), priceKey: "azure/lb/\(region)/standard/rule"))
         out.assume("each rule at the per-rule price; Azure bundles the first five rules of a load balancer at a fixed hourly price that is not in the price book")
         return out
     }
@@ -60,11 +63,12 @@ struct AzureLoadBalancerRulePricer: Pricer {
 struct AzureNATGatewayPricer: Pricer {
     let resourceTypes = ["azurerm_nat_gateway"]
     let attributes: Set<String> = ["sku_name"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let region = Azure.region(r, &out)
-        out.append(Q.hoursAndData("NAT gateway", hourKey: "azure/nat-gateway/\(region)/hours", dataKey: "azure/nat-gateway/\(region)/data",
+        out.append(Quantities.hoursAndData("NAT gateway", hourKey: "azure/nat-gateway/\(region)/hours", dataKey: "azure/nat-gateway/\(region)/data",
                                   context: context))
         return out
     }
@@ -74,6 +78,7 @@ struct AzureNATGatewayPricer: Pricer {
 struct AzureFirewallPricer: Pricer {
     let resourceTypes = ["azurerm_firewall"]
     let attributes: Set<String> = ["sku_name", "sku_tier"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -81,8 +86,8 @@ struct AzureFirewallPricer: Pricer {
         let tier = (r.attributes["sku_tier"].nonEmptyString ?? "Standard").lowercased()
         let hub = r.attributes["sku_name"].string == "AZFW_Hub"
         out.add(UsageLine("Deployment (\(tier.capitalized)\(hub ? ", secured virtual hub" : ""))", unit: "hour",
-                          quantity: .value(Q.monthlyHours(context)), priceKey: "azure/firewall/\(region)/\(tier)\(hub ? "-hub" : "")"))
-        out.add(Q.dataProcessed("azure/firewall/\(region)/\(tier)/data", context))
+                          quantity: .value(Quantities.monthlyHours(context)), priceKey: "azure/firewall/\(region)/\(tier)\(hub ? "-hub" : "")"))
+        out.add(Quantities.dataProcessed("azure/firewall/\(region)/\(tier)/data", context))
         return out
     }
 }
@@ -91,6 +96,7 @@ struct AzureFirewallPricer: Pricer {
 struct AzureApplicationGatewayPricer: Pricer {
     let resourceTypes = ["azurerm_application_gateway"]
     let attributes: Set<String> = ["sku", "autoscale_configuration"]
+    let usageKeys: [UsageKey] = [.capacityUnits, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -104,14 +110,14 @@ struct AzureApplicationGatewayPricer: Pricer {
         case "Basic": key = "basic"
         default: key = tier.lowercased().replacing("_", with: "-") + "/" + (sku["name"].nonEmptyString ?? "?").lowercased()
         }
-        out.add(UsageLine("Gateway usage (\(tier))", unit: "hour", quantity: .value(Q.monthlyHours(context)),
+        out.add(UsageLine("Gateway usage (\(tier))", unit: "hour", quantity: .value(Quantities.monthlyHours(context)),
                           priceKey: "azure/application-gateway/\(region)/\(key)"))
         guard tier.hasSuffix("_v2") else { return out }
         let units: Quantity
-        if let cu = context.usage["capacity_units"] {
-            units = .value(cu * Q.monthlyHours(context))
+        if let cu = context.usage[.capacityUnits] {
+            units = .value(cu * Quantities.monthlyHours(context))
         } else if let min = r.attributes["autoscale_configuration"].block["min_capacity"].decimal, min > 0 {
-            units = .value(min * 10 * Q.monthlyHours(context))
+            units = .value(min * 10 * Quantities.monthlyHours(context))
             out.assume("capacity units: the autoscale minimum of \(Money.plain(min)) instances reserves \(Money.plain(min * 10)) units (10 per instance); set capacity_units for the average in use")
         } else {
             units = .usageNotGiven

@@ -3,15 +3,15 @@ import FoundationEssentials
 enum GCP {
     /// The resource's region: its zone, region or location, else the provider's region.
     static func region(_ r: Resource, _ out: inout PricedUsage, fallback: String? = nil) -> String {
-        Q.region(r, &out, missing: "zone, region or provider region", fallback: fallback)
+        Quantities.region(r, &out, missing: "zone, region or provider region", fallback: fallback)
     }
 
     /// Machine hours for `count` VMs: a predefined type's bundled price, or a custom type's vCPU and memory.
     static func machineLines(region: String, machineType: Value, count: Quantity, spot: Bool, context: PricingContext,
                              label: String = "") -> PricedUsage {
         var out = PricedUsage()
-        let hours = Q.monthlyHours(context)
-        guard let type = machineType.nonEmptyString, !Q.isUnknown(machineType) else {
+        let hours = Quantities.monthlyHours(context)
+        guard let type = machineType.nonEmptyString, !Quantities.isUnknown(machineType) else {
             out.add(UsageLine("\(label)Instance usage", unit: "hour", quantity: .unknownUntilApply(attribute: "machine_type"),
                               priceKey: "gcp/compute/\(region)/?"))
             return out
@@ -26,13 +26,13 @@ enum GCP {
            let mb = Decimal(string: parts[i + 2]) {
             let family = i == 0 ? "n1" : parts[0]
             let gb = mb / 1024
-            out.add(UsageLine("\(label)Custom instance vCPUs (\(type), \(term))", unit: "vCPU-hour", quantity: Q.scaled(count, by: vcpus * hours),
+            out.add(UsageLine("\(label)Custom instance vCPUs (\(type), \(term))", unit: "vCPU-hour", quantity: Quantities.scaled(count, by: vcpus * hours),
                               priceKey: "gcp/compute/\(region)/custom/\(family)/vcpu" + (spot ? "/spot" : "")))
-            out.add(UsageLine("\(label)Custom instance memory (\(Money.plain(gb)) GB)", unit: "GB-hour", quantity: Q.scaled(count, by: gb * hours),
+            out.add(UsageLine("\(label)Custom instance memory (\(Money.plain(gb)) GB)", unit: "GB-hour", quantity: Quantities.scaled(count, by: gb * hours),
                               priceKey: "gcp/compute/\(region)/custom/\(family)/memory" + (spot ? "/spot" : "")))
             return out
         }
-        out.add(UsageLine("\(label)Instance usage (Linux/UNIX, \(term), \(type))", unit: "hour", quantity: Q.scaled(count, by: hours),
+        out.add(UsageLine("\(label)Instance usage (Linux/UNIX, \(term), \(type))", unit: "hour", quantity: Quantities.scaled(count, by: hours),
                           priceKey: "gcp/compute/\(region)/\(type)" + (spot ? "/spot" : "")))
         return out
     }
@@ -41,12 +41,12 @@ enum GCP {
     static func diskLines(region: String, type: Value, size: Value, count: Quantity = .value(1), regional: Bool = false,
                           iops: Value = .null, label: String, defaultType: String = "pd-standard") -> PricedUsage {
         var out = PricedUsage()
-        let name = Q.isUnknown(type) ? defaultType : (type.nonEmptyString ?? defaultType)
-        if Q.isUnknown(type) || type.isNull { out.assume("\(label)disk type not set: \(defaultType) assumed") }
-        let sizeQ: Quantity = Q.isUnknown(size) ? .unknownUntilApply(attribute: "size") : .value(size.decimal ?? 0)
+        let name = Quantities.isUnknown(type) ? defaultType : (type.nonEmptyString ?? defaultType)
+        if Quantities.isUnknown(type) || type.isNull { out.assume("\(label)disk type not set: \(defaultType) assumed") }
+        let sizeQ: Quantity = Quantities.isUnknown(size) ? .unknownUntilApply(attribute: "size") : .value(size.decimal ?? 0)
         let suffix = regional ? "-regional" : ""
         out.add(UsageLine("\(label)Storage (\(name)\(regional ? ", regional" : ""))", unit: "GB-month",
-                          quantity: Q.scaled(sizeQ, by: count.decimal ?? 1), priceKey: "gcp/disk/\(region)/\(name)\(suffix)"))
+                          quantity: Quantities.scaled(sizeQ, by: count.decimal ?? 1), priceKey: "gcp/disk/\(region)/\(name)\(suffix)"))
         if name == "pd-extreme" || name == "hyperdisk-extreme", let i = iops.decimal {
             out.add(UsageLine("\(label)Provisioned IOPS", unit: "IOPS-month", quantity: .value(i * (count.decimal ?? 1)),
                               priceKey: "gcp/disk/\(region)/\(name)/iops"))
@@ -61,7 +61,7 @@ enum GCP {
             guard let type = gpu["type"].nonEmptyString, let n = gpu["count"].decimal, n > 0 else { continue }
             let model = type.split(separator: "/").last.map(String.init) ?? type
             out.add(UsageLine("\(label)GPU (\(model) × \(Money.plain(n)))", unit: "GPU-hour",
-                              quantity: Q.scaled(count, by: n * Q.monthlyHours(context)), priceKey: "gcp/gpu/\(region)/\(model)"))
+                              quantity: Quantities.scaled(count, by: n * Quantities.monthlyHours(context)), priceKey: "gcp/gpu/\(region)/\(model)"))
         }
         return out
     }
@@ -80,7 +80,7 @@ enum GCP {
         }
         out.append(diskLines(region: region, type: .string(type), size: .number(Money.plain(size)), count: nodes, label: "\(label)Boot disks: "))
         if let ssds = config["local_ssd_count"].decimal, ssds > 0 {
-            out.add(UsageLine("\(label)Local SSDs (\(Money.plain(ssds)) × 375 GB)", unit: "GB-month", quantity: Q.scaled(nodes, by: ssds * 375),
+            out.add(UsageLine("\(label)Local SSDs (\(Money.plain(ssds)) × 375 GB)", unit: "GB-month", quantity: Quantities.scaled(nodes, by: ssds * 375),
                               priceKey: "gcp/disk/\(region)/local-ssd"))
         }
         out.append(gpuLines(region: region, accelerators: config["guest_accelerator"].array, count: nodes, context: context, label: label))

@@ -4,6 +4,7 @@ import FoundationEssentials
 struct GCPComputeInstancePricer: Pricer {
     let resourceTypes = ["google_compute_instance"]
     let attributes: Set<String> = ["machine_type", "boot_disk", "scratch_disk", "guest_accelerator", "scheduling"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -39,6 +40,7 @@ struct GCPComputeInstancePricer: Pricer {
 struct GCPComputeDiskPricer: Pricer {
     let resourceTypes = ["google_compute_disk", "google_compute_region_disk"]
     let attributes: Set<String> = ["type", "size", "provisioned_iops"]
+    let usageKeys: [UsageKey] = []
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -64,12 +66,13 @@ enum GKENodes {
 struct GKEClusterPricer: Pricer {
     let resourceTypes = ["google_container_cluster"]
     let attributes: Set<String> = ["enable_autopilot", "remove_default_node_pool", "initial_node_count", "node_config", "node_locations"]
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let region = GCP.region(r, &out)
         let a = r.attributes
-        out.add(UsageLine("Cluster management fee", unit: "hour", quantity: .value(Q.monthlyHours(context)),
+        out.add(UsageLine("Cluster management fee", unit: "hour", quantity: .value(Quantities.monthlyHours(context)),
                           priceKey: "gcp/gke/\(region)/cluster-management"))
         out.assume("the free tier's monthly credit (one zonal or Autopilot cluster per billing account) is not deducted")
         if a["enable_autopilot"].bool == true {
@@ -89,6 +92,7 @@ struct GKEClusterPricer: Pricer {
 struct GKENodePoolPricer: Pricer {
     let resourceTypes = ["google_container_node_pool"]
     let attributes: Set<String> = ["node_count", "initial_node_count", "autoscaling", "node_config", "node_locations", "cluster"]
+    let usageKeys: [UsageKey] = [.nodes, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -96,7 +100,7 @@ struct GKENodePoolPricer: Pricer {
         let region = GCP.region(r, &out, fallback: cluster?.region)
         let a = r.attributes
         var perZone: Quantity
-        if let n = context.usage["nodes"] {
+        if let n = context.usage[.nodes] {
             perZone = .value(n)
         } else if let n = a["node_count"].decimal {
             perZone = .value(n)
@@ -106,13 +110,13 @@ struct GKENodePoolPricer: Pricer {
         } else if let n = a["initial_node_count"].decimal {
             perZone = .value(n)
         } else {
-            perZone = Q.isUnknown(a["node_count"]) ? .unknownUntilApply(attribute: "node_count") : .value(1)
+            perZone = Quantities.isUnknown(a["node_count"]) ? .unknownUntilApply(attribute: "node_count") : .value(1)
         }
         let location = a["location"].nonEmptyString ?? cluster?.attributes["location"].nonEmptyString
         let nodeLocations = a["node_locations"].array.isEmpty ? (cluster?.attributes["node_locations"] ?? .null) : a["node_locations"]
         let zones = GKENodes.zones(location, nodeLocations: nodeLocations)
         if zones > 1 { out.assume("\(Money.plain(zones)) zones: the node count applies in each") }
-        out.append(GCP.nodeLines(region: region, config: a["node_config"].block, nodes: Q.scaled(perZone, by: zones), context: context, label: ""))
+        out.append(GCP.nodeLines(region: region, config: a["node_config"].block, nodes: Quantities.scaled(perZone, by: zones), context: context, label: ""))
         return out
     }
 }

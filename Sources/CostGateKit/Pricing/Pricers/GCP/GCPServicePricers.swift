@@ -4,6 +4,7 @@ import FoundationEssentials
 struct CloudSQLPricer: Pricer {
     let resourceTypes = ["google_sql_database_instance"]
     let attributes: Set<String> = ["settings", "database_version"]
+    let usageKeys: [UsageKey] = [.backupStorageGB, .monthlyHrs]
 
     /// vCPUs and GB of memory of a tier (Cloud SQL machine types; specifications, not prices).
     static func shape(_ tier: String) -> (vcpus: Decimal, memoryGB: Decimal)? {
@@ -26,10 +27,10 @@ struct CloudSQLPricer: Pricer {
         var out = PricedUsage()
         let region = GCP.region(r, &out)
         let settings = r.attributes["settings"].block
-        let hours = Q.monthlyHours(context)
+        let hours = Quantities.monthlyHours(context)
         let availability = (settings["availability_type"].nonEmptyString ?? "ZONAL") == "REGIONAL" ? "regional" : "zonal"
         let tierValue = settings["tier"]
-        if let tier = tierValue.nonEmptyString, !Q.isUnknown(tierValue) {
+        if let tier = tierValue.nonEmptyString, !Quantities.isUnknown(tierValue) {
             if let (vcpus, gb) = Self.shape(tier) {
                 out.add(UsageLine("vCPUs (\(Money.plain(vcpus)), \(availability))", unit: "vCPU-hour", quantity: .value(vcpus * hours),
                                   priceKey: "gcp/sql/\(region)/vcpu/\(availability)"))
@@ -51,7 +52,7 @@ struct CloudSQLPricer: Pricer {
         if settings["disk_size"].decimal == nil { out.assume("disk_size not set: 10 GB, the Cloud SQL default") }
         out.add(UsageLine("Storage (\(diskType.uppercased()), \(availability))", unit: "GB-month", quantity: .value(size),
                           priceKey: "gcp/sql/\(region)/storage/\(diskType)-\(availability)"))
-        out.add(UsageLine("Backups", unit: "GB-month", quantity: Q.usage("backup_storage_gb", context),
+        out.add(UsageLine("Backups", unit: "GB-month", quantity: Quantities.usage(.backupStorageGB, context),
                           priceKey: "gcp/sql/\(region)/backup", usageBased: true))
         return out
     }
@@ -62,6 +63,7 @@ struct CloudSQLPricer: Pricer {
 struct GCPAddressPricer: Pricer {
     let resourceTypes = ["google_compute_address"]
     let attributes: Set<String> = ["address_type"]
+    let usageKeys: [UsageKey] = [.inUse, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -70,10 +72,10 @@ struct GCPAddressPricer: Pricer {
             return out
         }
         let region = GCP.region(r, &out)
-        let inUse = context.usage["in_use"].map { $0 != 0 } ?? true
-        if context.usage["in_use"] == nil { out.assume("taken as in use by a VM; set in_use: 0 if it stays reserved and unattached") }
+        let inUse = context.usage[.inUse].map { $0 != 0 } ?? true
+        if context.usage[.inUse] == nil { out.assume("taken as in use by a VM; set in_use: 0 if it stays reserved and unattached") }
         out.add(UsageLine("IP address (\(inUse ? "in use by a VM" : "reserved, unused"))", unit: "hour",
-                          quantity: .value(Q.monthlyHours(context)), priceKey: "gcp/ip/\(region)/\(inUse ? "in-use" : "unused")"))
+                          quantity: .value(Quantities.monthlyHours(context)), priceKey: "gcp/ip/\(region)/\(inUse ? "in-use" : "unused")"))
         return out
     }
 }
@@ -83,20 +85,21 @@ struct GCPAddressPricer: Pricer {
 struct GCPRouterNATPricer: Pricer {
     let resourceTypes = ["google_compute_router_nat"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.assignedVMs, .monthlyHrs, .monthlyDataProcessedGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let region = GCP.region(r, &out)
-        let hours = Q.monthlyHours(context)
-        if let vms = context.usage["assigned_vms"], vms < 32 {
+        let hours = Quantities.monthlyHours(context)
+        if let vms = context.usage[.assignedVMs], vms < 32 {
             out.add(UsageLine("Assigned VMs (\(Money.plain(vms)))", unit: "VM-hour", quantity: .value(vms * hours), priceKey: "gcp/nat/\(region)/vm"))
         } else {
             out.add(UsageLine("NAT gateway (32 or more VMs)", unit: "hour", quantity: .value(hours), priceKey: "gcp/nat/\(region)/gateway"))
-            if context.usage["assigned_vms"] == nil {
+            if context.usage[.assignedVMs] == nil {
                 out.assume("priced at the gateway's charge for 32 or more VMs; set assigned_vms for fewer")
             }
         }
-        out.add(Q.dataProcessed("gcp/nat/\(region)/data", context))
+        out.add(Quantities.dataProcessed("gcp/nat/\(region)/data", context))
         return out
     }
 }
@@ -105,14 +108,15 @@ struct GCPRouterNATPricer: Pricer {
 struct GCPForwardingRulePricer: Pricer {
     let resourceTypes = ["google_compute_forwarding_rule", "google_compute_global_forwarding_rule"]
     let attributes: Set<String> = ["load_balancing_scheme"]
+    let usageKeys: [UsageKey] = [.monthlyIngressDataGB, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let global = r.type == "google_compute_global_forwarding_rule" && r.region == nil
         if global { out.assume("global rule: priced at the us-central1 rate") }
         let region = GCP.region(r, &out, fallback: global ? "us-central1" : nil)
-        out.add(UsageLine("Forwarding rule", unit: "hour", quantity: .value(Q.monthlyHours(context)), priceKey: "gcp/lb/\(region)/forwarding-rule"))
-        out.add(UsageLine("Ingress data", unit: "GB", quantity: Q.usage("monthly_ingress_data_gb", context),
+        out.add(UsageLine("Forwarding rule", unit: "hour", quantity: .value(Quantities.monthlyHours(context)), priceKey: "gcp/lb/\(region)/forwarding-rule"))
+        out.add(UsageLine("Ingress data", unit: "GB", quantity: Quantities.usage(.monthlyIngressDataGB, context),
                           priceKey: "gcp/lb/\(region)/ingress-data", usageBased: true))
         return out
     }
@@ -122,6 +126,7 @@ struct GCPForwardingRulePricer: Pricer {
 struct GCSBucketPricer: Pricer {
     let resourceTypes = ["google_storage_bucket"]
     let attributes: Set<String> = ["storage_class"]
+    let usageKeys: [UsageKey] = [.storageGB, .monthlyClassAOperations, .monthlyClassBOperations, .monthlyDataRetrievalGB]
 
     static let classes = ["STANDARD": "standard", "MULTI_REGIONAL": "standard", "REGIONAL": "standard", "NEARLINE": "nearline",
                           "COLDLINE": "coldline", "ARCHIVE": "archive", "DURABLE_REDUCED_AVAILABILITY": "durable-reduced-availability"]
@@ -130,16 +135,16 @@ struct GCSBucketPricer: Pricer {
         var out = PricedUsage()
         let location = (r.attributes["location"].nonEmptyString ?? r.region ?? "US").lowercased()
         let cls = Self.classes[(r.attributes["storage_class"].nonEmptyString ?? "STANDARD").uppercased()] ?? "standard"
-        out.add(UsageLine("Storage (\(cls))", unit: "GB-month", quantity: Q.usage("storage_gb", context),
+        out.add(UsageLine("Storage (\(cls))", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                           priceKey: "gcp/storage/\(location)/\(cls)", usageBased: true))
         out.add(UsageLine("Object adds, bucket/object list (class A)", unit: "10k operations",
-                          quantity: Q.usage("monthly_class_a_operations", context, times: Decimal(string: "0.0001")!),
+                          quantity: Quantities.usage(.monthlyClassAOperations, context, times: Decimal(string: "0.0001")!),
                           priceKey: "gcp/storage/\(location)/class-a", usageBased: true))
         out.add(UsageLine("Object gets, metadata (class B)", unit: "10k operations",
-                          quantity: Q.usage("monthly_class_b_operations", context, times: Decimal(string: "0.0001")!),
+                          quantity: Quantities.usage(.monthlyClassBOperations, context, times: Decimal(string: "0.0001")!),
                           priceKey: "gcp/storage/\(location)/class-b", usageBased: true))
         if cls != "standard" {
-            out.add(UsageLine("Data retrieval", unit: "GB", quantity: Q.usage("monthly_data_retrieval_gb", context),
+            out.add(UsageLine("Data retrieval", unit: "GB", quantity: Quantities.usage(.monthlyDataRetrievalGB, context),
                               priceKey: "gcp/storage/\(location)/\(cls)/retrieval", usageBased: true))
         }
         return out

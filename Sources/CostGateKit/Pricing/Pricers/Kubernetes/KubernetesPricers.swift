@@ -3,16 +3,17 @@ import FoundationEssentials
 /// Deployments, StatefulSets, DaemonSets, ReplicaSets, ReplicationControllers, Pods, Jobs and CronJobs:
 /// replicas × the pod's effective requests (CPU, memory, GPUs), plus StatefulSet volume claim templates.
 struct KubeWorkloadPricer: Pricer {
-    let resourceTypes = KubernetesReader.workloadKinds.map { "k8s:\($0)" }
+    let resourceTypes = KubernetesObjects.workloadKinds.map { "k8s:\($0)" }
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.runDurationMinutes, .monthlyRuns, .monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
-        let kind = String(r.type.dropFirst(4))
+        let kind = r.kind ?? ""
         let obj = r.attributes
-        let namespace = r.moduleAddress
+        let namespace = r.namespace ?? ""
         let profile = context.profile
         var out = PricedUsage()
-        let spec = PodRequests.podSpec(kind: kind, object: obj)
+        let spec = KubernetesObjects.podSpec(kind: kind, object: obj)
         let pod = PodRequests.compute(spec: spec, defaults: PodRequests.defaults(namespace: namespace, context: context))
 
         // how many pods, for how long
@@ -28,8 +29,8 @@ struct KubeWorkloadPricer: Pricer {
             let jobSpec = kind == "CronJob" ? obj["spec"]["jobTemplate"]["spec"] : obj["spec"]
             replicas = jobSpec["parallelism"].decimal ?? 1
             let annotation = obj["metadata"]["annotations"]["costgate.dev/run-duration-minutes"].decimal
-            let minutes = context.usage["run_duration_minutes"] ?? annotation
-            var runs: Decimal? = context.usage["monthly_runs"]
+            let minutes = context.usage[.runDurationMinutes] ?? annotation
+            var runs: Decimal? = context.usage[.monthlyRuns]
             if runs == nil {
                 if kind == "CronJob" {
                     runs = obj["spec"]["schedule"].string.flatMap(CronSchedule.runsPerMonth)
@@ -52,7 +53,7 @@ struct KubeWorkloadPricer: Pricer {
         }
         if ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"].contains(kind),
            let hpa = context.resources(ofType: "k8s:HorizontalPodAutoscaler").first(where: {
-               $0.moduleAddress == namespace && $0.attributes["spec"]["scaleTargetRef"]["name"].string == r.name
+               $0.namespace == r.namespace && $0.attributes["spec"]["scaleTargetRef"]["name"].string == (obj["metadata"]["name"].string ?? r.name)
                    && ($0.attributes["spec"]["scaleTargetRef"]["kind"].string ?? kind) == kind
            }) {
             let minReplicas = hpa.attributes["spec"]["minReplicas"].decimal ?? 1
@@ -62,7 +63,7 @@ struct KubeWorkloadPricer: Pricer {
             out.assume("\(hpa.address) scales it from \(Money.plain(minReplicas)) to \(Money.plain(maxReplicas)) replicas: priced at the minimum")
         }
         let usageBased = kind == "Job" || kind == "CronJob"
-        let podHours = Q.scaled(hours, by: replicas)
+        let podHours = Quantities.scaled(hours, by: replicas)
         let n = Money.plain(replicas)
 
         if let node = profile.node {
@@ -70,21 +71,21 @@ struct KubeWorkloadPricer: Pricer {
             let r = ClusterProfile.cpuToMemoryRatio
             let denominator = r * node.vcpus + node.memoryGiB
             out.add(UsageLine("CPU requests (\(n) × \(Money.plain(pod.cpu)) vCPU, share of \(node.instanceType) nodes)", unit: "hour",
-                              quantity: Q.scaled(podHours, by: pod.cpu * r / denominator), priceKey: node.priceKey, usageBased: usageBased))
+                              quantity: Quantities.scaled(podHours, by: pod.cpu * r / denominator), priceKey: node.priceKey, usageBased: usageBased))
             out.add(UsageLine("Memory requests (\(n) × \(Self.gib(pod.memoryGiB)) GiB, share of \(node.instanceType) nodes)", unit: "hour",
-                              quantity: Q.scaled(podHours, by: pod.memoryGiB / denominator), priceKey: node.priceKey, usageBased: usageBased))
+                              quantity: Quantities.scaled(podHours, by: pod.memoryGiB / denominator), priceKey: node.priceKey, usageBased: usageBased))
         } else {
             out.add(UsageLine("CPU requests (\(n) × \(Money.plain(pod.cpu)) vCPU)", unit: "vCPU-hour",
-                              quantity: Q.scaled(podHours, by: pod.cpu), priceKey: profile.cpuKey, usageBased: usageBased))
+                              quantity: Quantities.scaled(podHours, by: pod.cpu), priceKey: profile.cpuKey, usageBased: usageBased))
             out.add(UsageLine("Memory requests (\(n) × \(Self.gib(pod.memoryGiB)) GiB)", unit: "GiB-hour",
-                              quantity: Q.scaled(podHours, by: pod.memoryGiB), priceKey: profile.memoryKey, usageBased: usageBased))
+                              quantity: Quantities.scaled(podHours, by: pod.memoryGiB), priceKey: profile.memoryKey, usageBased: usageBased))
         }
         for (resource, count) in pod.gpus.sorted(by: { $0.key < $1.key }) {
             let model = PodRequests.acceleratorModel(spec: spec)
             let isTPU = resource == "google.com/tpu"
             let key = isTPU ? "\(profile.gpuKey.split(separator: "/").dropLast().joined(separator: "/"))/tpu" : profile.gpuKey
             out.add(UsageLine("\(isTPU ? "TPU chips" : "GPUs") (\(n) × \(Money.plain(count)) \(resource)\(model.map { ", " + $0 } ?? ""))",
-                              unit: isTPU ? "TPU-hour" : "GPU-hour", quantity: Q.scaled(podHours, by: count), priceKey: key, usageBased: usageBased))
+                              unit: isTPU ? "TPU-hour" : "GPU-hour", quantity: Quantities.scaled(podHours, by: count), priceKey: key, usageBased: usageBased))
             if let model, !isTPU { out.assume("GPU model \(model) from the node selector; profile \(profile.name) has one GPU price for every model") }
         }
         if pod.inexact { out.assume("a quantity finer than a thousandth (such as 250u) was left out of the pod's requests") }
@@ -92,6 +93,7 @@ struct KubeWorkloadPricer: Pricer {
             out.add(UsageLine("Containers without requests (\(pod.withoutRequests.joined(separator: ", ")))", unit: "pod-hour",
                               quantity: .notDeclared(reason: "no requests"), priceKey: profile.cpuKey))
             out.assume("containers \(pod.withoutRequests.joined(separator: ", ")) declare no CPU or memory requests: cost unknown")
+            out.containersWithoutRequests = pod.withoutRequests
         }
         if kind == "StatefulSet" {
             for t in obj["spec"]["volumeClaimTemplates"].array {
@@ -109,6 +111,7 @@ struct KubeWorkloadPricer: Pricer {
 struct KubePVCPricer: Pricer {
     let resourceTypes = ["k8s:PersistentVolumeClaim"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         KubeStorage.claim(spec: r.attributes["spec"], name: "Storage", copies: 1, context: context)
@@ -148,6 +151,7 @@ enum KubeStorage {
 struct KubeServicePricer: Pricer {
     let resourceTypes = ["k8s:Service"]
     let attributes: Set<String> = []
+    let usageKeys: [UsageKey] = [.monthlyHrs]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()

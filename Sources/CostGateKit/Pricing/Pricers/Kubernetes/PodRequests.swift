@@ -13,15 +13,6 @@ struct PodRequests {
     /// 1 / 2^30, exact: multiplying is much cheaper than dividing a Decimal.
     static let bytesToGiB = Decimal(string: "0.000000000931322574615478515625")!
 
-    /// The pod template's spec for a workload kind.
-    static func podSpec(kind: String, object: Value) -> Value {
-        switch kind {
-        case "Pod": return object["spec"]
-        case "CronJob": return object["spec"]["jobTemplate"]["spec"]["template"]["spec"]
-        default: return object["spec"]["template"]["spec"]
-        }
-    }
-
     /// Resource names with amounts in thousandths. A container names two or three resources, so a short
     /// list searched in order beats a hash table (no hashing, one allocation).
     struct Amounts {
@@ -50,7 +41,7 @@ struct PodRequests {
 
     static func defaults(namespace: String, limitRanges: [Resource]) -> Defaults {
         var d = Defaults()
-        for lr in limitRanges where lr.moduleAddress == namespace {
+        for lr in limitRanges where lr.namespace == namespace {
             for item in lr.attributes["spec"]["limits"].array where (item["type"].string ?? "Container") == "Container" {
                 for (k, v) in item["defaultRequest"].objectMembers { if let q = v.string.flatMap(KubeQuantity.milli) { d.requestMilli.set(k, q) } }
                 for (k, v) in item["default"].objectMembers { if let q = v.string.flatMap(KubeQuantity.milli) { d.limitMilli.set(k, q) } }

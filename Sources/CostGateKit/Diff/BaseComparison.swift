@@ -33,8 +33,8 @@ public struct ProjectOutcome: Sendable {
     public var subject: PolicySubject
 }
 
-/// read → price → value for every project, then compare with the base.
-public struct Review: Sendable {
+/// read → price → value for every project, then compare each with the base.
+public struct BaseComparison: Sendable {
     public var projects: [ProjectSpec]
     public var base: BaseSource
     public var estimator: Estimator
@@ -70,7 +70,9 @@ public struct Review: Sendable {
                 baseDescription = path
             }
         }
-        return try projects.map { try run($0, gitRef: gitRef, report: report) }
+        let outcomes = try projects.map { try run($0, gitRef: gitRef, report: report) }
+        if base == .priorState { baseDescription = Self.priorStateDescription(outcomes) }
+        return outcomes
     }
 
     private func run(_ p: ProjectSpec, gitRef: GitRef?, report: (pricebooks: [PriceBookRef], byProject: [String: [ResourceCost]])?) throws -> ProjectOutcome {
@@ -89,7 +91,7 @@ public struct Review: Sendable {
         case .none:
             break
         case .priorState:
-            baseEstimate = try estimator.estimate(estimator.priorState(of: resources), inputs: files, options: p.options)
+            baseEstimate = try estimator.estimate(TerraformResources.priorState(of: resources), inputs: files, options: p.options)
             changed = Set(resources.filter { $0.action != .noOp }.map(\.address))
         case .gitRef, .file:
             if let report {
@@ -112,9 +114,9 @@ public struct Review: Sendable {
                         let name = try gitRef.displayName(f)
                         if !atRef.contains(name) { untracked.insert(f) }
                     }
-                    let plans = resources.filter { $0.provider != .kubernetes && untracked.contains($0.location?.file ?? "") }
+                    let plans = resources.filter { $0.input == .terraformPlan && untracked.contains($0.location?.file ?? "") }
                     if !plans.isEmpty {
-                        baseResources += estimator.priorState(of: plans)
+                        baseResources += TerraformResources.priorState(of: plans)
                         let names = Set(plans.compactMap { $0.location?.file }).sorted()
                         head.assumptions.append("\(names.joined(separator: ", ")): not in git at \(gitRef.name); compared with the plan's prior state")
                     }
@@ -163,6 +165,7 @@ extension Estimate {
     mutating func setProject(_ name: String?) {
         guard let name else { return }
         for i in resources.indices { resources[i].project = name }
+        for i in skipped.indices { skipped[i].project = name }
     }
 
     /// Several projects' estimates as one: resources in project order, notes and warnings joined.

@@ -1,7 +1,7 @@
 import Dispatch
 
 /// Work over a long list in two halves, one per core; a short list in one pass on this thread.
-enum Halves {
+enum TwoCores {
     static func run(_ count: Int, from minimum: Int = 2_000, _ body: (_ range: Range<Int>, _ half: Int) -> Void) {
         guard count >= minimum else {
             body(0..<count, 0)
