@@ -219,3 +219,14 @@ private func line(_ r: Resource) -> String {
         #expect(throws: CostGateError.self) { try plan.readWithNotes() }
     }
 }
+
+@Suite struct HCLModelTests {
+    @Test func resourcesAreFinishedLikeThePlanReaderFinishesThem() throws {
+        let r = try HCLReader.read(directory: root)
+        let web = try #require(r.resources.first { $0.address == "aws_instance.web[0]" })
+        #expect(web.sizes == ["t3.small"])
+        #expect(web.tagSets != nil)
+        let db = try #require(r.resources.first { $0.address == "aws_db_instance.db" })
+        #expect(db.sizes == ["db.t3.micro"])
+    }
+}

@@ -649,10 +649,13 @@ final class HCLModuleInstance: HCLNames {
             if mv.to == r.key, !mv.from.contains("[") { previous = prefixed(mv.from) + inst.suffix }
             else if mv.to == r.key + inst.suffix { previous = prefixed(mv.from) }
         }
-        return Resource(address: address, type: r.type, name: r.name, provider: cloud,
-                        providerName: "registry.terraform.io/hashicorp/\(localName)", region: region, regionAssumed: assumed,
-                        action: .create, attributes: attributes, previousAddress: previous, location: location,
-                        references: inst.references, moduleAddress: configAddress)
+        var resource = Resource(address: address, type: r.type, name: r.name, provider: cloud,
+                                providerName: "registry.terraform.io/hashicorp/\(localName)", region: region, regionAssumed: assumed,
+                                action: .create, attributes: attributes, previousAddress: previous, location: location,
+                                references: inst.references, moduleAddress: configAddress)
+        // the same finishing as the plan reader: tags and their sources, sizes, kubernetes_* as Kubernetes objects
+        TerraformResources.finish(&resource)
+        return resource
     }
 
     // MARK: - providers
