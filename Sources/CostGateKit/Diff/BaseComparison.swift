@@ -77,9 +77,10 @@ public struct BaseComparison: Sendable {
 
     private func run(_ p: ProjectSpec, gitRef: GitRef?, report: (pricebooks: [PriceBookRef], byProject: [String: [ResourceCost]])?) throws -> ProjectOutcome {
         let run = Run(paths: p.paths, options: p.options, estimator: estimator)
-        let (resources, skipped, files) = try run.read()
+        let (resources, skipped, files, sourceNotes) = try run.readWithNotes()
         var head = try estimator.estimate(resources, inputs: files, options: p.options)
         head.skipped.append(contentsOf: skipped)
+        head.assumptions += sourceNotes
         head.setProject(p.name)
         var moved: [String: String] = [:]
         for r in resources { if let previous = r.previousAddress { moved[r.address] = previous } }

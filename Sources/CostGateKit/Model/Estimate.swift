@@ -91,6 +91,8 @@ public enum SkipReason: String, Sendable {
     case deleted
     case forgotten = "forgotten"
     case notKubernetes = "not-kubernetes"
+    /// Terraform source: count/for_each unknown until apply, or a module not downloaded (the detail says which).
+    case notEvaluated = "not-evaluated"
     /// A JSON file that is not a Terraform plan, passed over under --skip-other-files.
     case notAPlan = "not-a-plan"
 
@@ -181,7 +183,7 @@ public struct Estimate: Sendable {
         for k in skipped {
             switch k.reason {
             case .free: s.free += 1
-            case .unsupported: s.unsupported += 1
+            case .unsupported, .notEvaluated: s.unsupported += 1
             case .notKubernetes, .notAPlan: break
             case .deleted, .forgotten: s.deleted += 1
             }

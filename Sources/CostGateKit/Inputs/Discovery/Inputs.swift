@@ -119,9 +119,22 @@ public struct Run: Sendable {
 
     /// The resources of every input, in order, and what the readers skipped.
     public func read() throws -> (resources: [Resource], skipped: [SkippedResource], files: [String]) {
-        let files = try Inputs.expandInputs(paths)
+        let r = try readWithNotes()
+        return (r.resources, r.skipped, r.files)
+    }
+
+    /// `read()`, and what the report must say about Terraform source (what stayed unknown, and why).
+    public func readWithNotes() throws -> (resources: [Resource], skipped: [SkippedResource], files: [String], notes: [String]) {
+        // Terraform source (.tf) is read by the HCL reader; plans and manifests beside it as before
+        let terraform = try TerraformSource.read(paths, defaultRegion: options.defaultRegion)
+        let notes = terraform?.notes ?? []
+        let files = try Inputs.expandInputs(paths).filter {
+            !(terraform?.folders.contains(FileIO.parent($0.name)) ?? false) && !$0.name.hasSuffix(".tf.json")
+        }
+        if let terraform, files.isEmpty { return (terraform.resources, terraform.skipped, terraform.roots, notes) }
         guard !files.isEmpty else { throw CostGateError("no plan files found in \(paths.joined(separator: ", "))") }
-        return try read(files)
+        let read = try read(files)
+        return ((terraform?.resources ?? []) + read.resources, (terraform?.skipped ?? []) + read.skipped, (terraform?.roots ?? []) + read.files, notes)
     }
 
     /// The resources of these inputs, in order, and what the readers skipped. Several files are read on

@@ -1,0 +1,4 @@
+# broken on purpose
+resource "aws_instance" "x" 
+{
+}
