@@ -68,11 +68,7 @@ struct PricingOptions: ParsableArguments {
     var view: String = "list"
 
     func catalog() throws -> PriceBookCatalog {
-        let dir = PriceBookCatalog.locateDirectory(explicit: pricebookDir)
-        if let d = dir, !FileIO.isDirectory(d) {
-            throw CostGateError("price book folder not found", at: SourceLocation(file: d))
-        }
-        return PriceBookCatalog(directory: dir)
+        try PriceBookCatalog.locate(explicit: pricebookDir)
     }
 
     /// The selected book files, by id: the newest of each, then the configuration's pins, then --pricebook.
@@ -349,7 +345,7 @@ struct PriceBookCommand: ParsableCommand {
         @Option(name: .customLong("pricebook-dir")) var pricebookDir: String?
 
         func run() throws {
-            let catalog = PriceBookCatalog(directory: PriceBookCatalog.locateDirectory(explicit: pricebookDir))
+            let catalog = try PriceBookCatalog.locate(explicit: pricebookDir)
             var text = ""
             for e in catalog.entries {
                 let latest = catalog.latest(e.id) == e ? "  (default)" : ""
@@ -380,7 +376,7 @@ struct PriceBookCommand: ParsableCommand {
         @Option(name: .customLong("pricebook-dir")) var pricebookDir: String?
 
         func run() throws {
-            let catalog = PriceBookCatalog(directory: PriceBookCatalog.locateDirectory(explicit: pricebookDir))
+            let catalog = try PriceBookCatalog.locate(explicit: pricebookDir)
             let a = try PriceBook.load(path: try catalog.resolve(old)), b = try PriceBook.load(path: try catalog.resolve(new))
             try Output.write(try PriceBookDiff(old: a, new: b).text, to: nil)
         }
