@@ -42,7 +42,8 @@ struct Costgate: ParsableCommand {
         (one line: costgate: error: FILE:LINE:COL: …).
         """,
         version: "0.1.0",
-        subcommands: [EstimateCommand.self, DiffCommand.self, CheckCommand.self, InitCommand.self, PriceBookCommand.self],
+        subcommands: [EstimateCommand.self, DiffCommand.self, CheckCommand.self, InitCommand.self, PriceBookCommand.self,
+                      CommentCommand.self],
         defaultSubcommand: nil
     )
 }
