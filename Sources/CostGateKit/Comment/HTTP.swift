@@ -81,7 +81,9 @@ public struct CurlTransport: HTTPTransport {
         let (status, printed) = try Self.spawn([program, "-K", "-"], stdin: Array(config.utf8))
         let text = String(decoding: printed, as: UTF8.self)
         guard status == 0 else {
-            let reason = text.split(separator: "\n").last { $0.hasPrefix("curl:") }.map(String.init) ?? "curl exited with status \(status)"
+            // standard output (the status code) and error share the pipe: take curl's own line wherever it starts
+            let reason = text.firstRange(of: "curl: (").map { String(text[$0.lowerBound...].prefix { $0 != "\n" }) }
+                ?? "curl exited with status \(status)"
             throw CostGateError("\(request.method) \(Self.display(request.url)): \(reason)")
         }
         let code = Int(text.suffix(3)) ?? 0
