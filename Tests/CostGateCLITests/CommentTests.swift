@@ -28,7 +28,7 @@ final class FakeForge {
     }
 
     deinit {
-        if !pid.isEmpty { _ = system("kill \(pid) 2>/dev/null") }
+        if !pid.isEmpty { _ = system("kill -9 \(pid) 2>/dev/null") }
         unlink(log)
     }
 

@@ -19,7 +19,9 @@ Every thread starts with N comments by someone else (--seed, default 0). After e
 rewritten: the requests so far (method and path), then every thread's comments, one line each.
 """
 import json
+import os
 import re
+import signal
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -70,7 +72,6 @@ def write_log():
         lines.append(f"{key} comments={len(threads[key])}")
     with open(log_file + ".tmp", "w") as f:
         f.write("\n".join(lines) + "\n")
-    import os
     os.replace(log_file + ".tmp", log_file)
 
 
@@ -201,11 +202,15 @@ def public(x):
     return {k: v for k, v in x.items() if k != "minimized"}
 
 
+# the test's process may ignore SIGTERM, and an ignored signal is inherited: stop on it again
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
+# and stop anyway after ten minutes, should no one stop it
+signal.signal(signal.SIGALRM, signal.SIG_DFL)
+signal.alarm(600)
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 with lock:
     write_log()
 with open(port_file + ".tmp", "w") as f:
     f.write(str(server.server_address[1]))
-import os
 os.replace(port_file + ".tmp", port_file)
 server.serve_forever()
