@@ -4,7 +4,7 @@ import FoundationEssentials
 public enum Commands {
     /// `pricebook list`: every book the folder holds, the default of each id marked.
     public static func listBooks(directory: String?) throws -> String {
-        let catalog = PriceBookCatalog(directory: PriceBookCatalog.locateDirectory(explicit: directory))
+        let catalog = try PriceBookCatalog.locate(explicit: directory)
         var text = ""
         for e in catalog.entries {
             let latest = catalog.latest(e.id) == e ? "  (default)" : ""
@@ -25,7 +25,7 @@ public enum Commands {
 
     /// `pricebook diff OLD NEW`.
     public static func diffBooks(old: String, new: String, directory: String?) throws -> String {
-        let catalog = PriceBookCatalog(directory: PriceBookCatalog.locateDirectory(explicit: directory))
+        let catalog = try PriceBookCatalog.locate(explicit: directory)
         let a = try PriceBook.load(path: try catalog.resolve(old)), b = try PriceBook.load(path: try catalog.resolve(new))
         return try PriceBookDiff(old: a, new: b).text
     }

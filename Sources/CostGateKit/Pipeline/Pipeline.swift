@@ -225,11 +225,7 @@ public struct Pipeline: Sendable {
 public enum PriceBookSelection {
     /// The shipped books' folder (`--pricebook-dir`, else found beside the executable or the working folder).
     public static func catalog(directory: String?) throws -> PriceBookCatalog {
-        let dir = PriceBookCatalog.locateDirectory(explicit: directory)
-        if let d = dir, !FileIO.isDirectory(d) {
-            throw CostGateError("price book folder not found", at: SourceLocation(file: d))
-        }
-        return PriceBookCatalog(directory: dir)
+        try PriceBookCatalog.locate(explicit: directory)
     }
 
     /// The newest book of each id, then each pin in order (`aws@2026.11.0` or a path) in its place.

@@ -54,7 +54,8 @@ extension Reporter {
 
 public enum Reporters {
     public static let all: [any Reporter] = [TableReporter(), JSONReporter(), MarkdownReporter(), GitHubReporter(), GitLabReporter(),
-                                             JUnitReporter(), SARIFReporter(), SummaryReporter()]
+                                             JUnitReporter(), SARIFReporter(), SummaryReporter(),
+                                             HTMLReporter()]
     public static var formats: [String] { all.map { type(of: $0).format } }
 
     public static func reporter(for format: String) -> (any Reporter)? {

@@ -35,20 +35,51 @@ public struct PriceBookCatalog: Sendable {
     public static func locateDirectory(explicit: String?) -> String? {
         if let explicit { return explicit }
         if let env = FileIO.environment("COSTGATE_PRICEBOOKS"), !env.isEmpty { return env }
+        return searchedDirectories().first { FileIO.isDirectory($0 + "/aws") }
+    }
+
+    /// The books to use, or one line naming every place looked in: `--pricebook-dir`, else
+    /// `$COSTGATE_PRICEBOOKS`, else the folders of `searchedDirectories()` (for an unpacked release
+    /// archive, `bin/../share/costgate/pricebooks` beside the executable's real path).
+    public static func locate(explicit: String?) throws -> PriceBookCatalog {
+        let env = FileIO.environment("COSTGATE_PRICEBOOKS").flatMap { $0.isEmpty ? nil : $0 }
+        let places: [String]
+        if let given = explicit ?? env {
+            places = [given]
+            guard FileIO.isDirectory(given) else {
+                throw CostGateError("price book folder not found (from \(explicit != nil ? "--pricebook-dir" : "$COSTGATE_PRICEBOOKS"))",
+                                    at: SourceLocation(file: given))
+            }
+        } else {
+            places = searchedDirectories()
+        }
+        for dir in places where explicit != nil || env != nil || FileIO.isDirectory(dir + "/aws") {
+            let catalog = PriceBookCatalog(directory: dir)
+            if !catalog.entries.isEmpty { return catalog }
+        }
+        throw CostGateError("no price books found; looked in \(places.joined(separator: ", ")); pass --pricebook-dir DIR or set COSTGATE_PRICEBOOKS")
+    }
+
+    /// Where books are looked for when no folder is given, in order: `pricebooks/` and
+    /// `share/costgate/pricebooks/` in the executable's folder (its real path, `/proc/self/exe`) and five
+    /// folders above it, then `pricebooks/` in the working folder (`$PWD`) and five above it.
+    static func searchedDirectories() -> [String] {
         var candidates: [String] = []
+        func inside(_ dir: String, _ name: String) -> String { (dir == "/" ? "" : dir) + "/" + name }
         if let exe = FileIO.executablePath() {
             var dir = parent(exe)
             for _ in 0..<6 {
-                candidates.append(dir + "/pricebooks")
-                candidates.append(dir + "/share/costgate/pricebooks")
+                candidates.append(inside(dir, "pricebooks"))
+                candidates.append(inside(dir, "share/costgate/pricebooks"))
                 dir = parent(dir)
             }
         }
         if let cwd = FileIO.environment("PWD") {
             var dir = cwd
-            for _ in 0..<6 { candidates.append(dir + "/pricebooks"); dir = parent(dir) }
+            for _ in 0..<6 { candidates.append(inside(dir, "pricebooks")); dir = parent(dir) }
         }
-        return candidates.first { FileIO.isDirectory($0 + "/aws") }
+        var seen = Set<String>()
+        return candidates.filter { seen.insert($0).inserted }
     }
 
     static func parent(_ path: String) -> String {
