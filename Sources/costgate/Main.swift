@@ -27,7 +27,7 @@ struct Main {
     }
 
     static func fail(_ message: String) -> Never {
-        FileIO.write("costgate: error: \(message)\n", fd: 2)
+        FileIO.write("costgate: error: \(Limits.escapingControls(message))\n", fd: 2)
         exit(2)
     }
 }

@@ -38,6 +38,8 @@ public struct PricedUsage: Sendable, Equatable {
     public var assumptions: [String]
     /// How far the cost can grow (an autoscaler's max ÷ min replicas); nil when it cannot.
     public var ceiling: Decimal?
+    /// What makes the input unusable (a count out of range, sizes that overflow): the run stops with it.
+    public var problems: [String] = []
 
     public init(lines: [UsageLine] = [], assumptions: [String] = [], ceiling: Decimal? = nil) {
         self.lines = lines
@@ -47,6 +49,7 @@ public struct PricedUsage: Sendable, Equatable {
 
     public mutating func add(_ line: UsageLine) { lines.append(line) }
     public mutating func assume(_ text: String) { assumptions.append(text) }
+    public mutating func reject(_ text: String) { problems.append(text) }
     public mutating func append(_ other: PricedUsage) {
         lines.append(contentsOf: other.lines)
         assumptions.append(contentsOf: other.assumptions)

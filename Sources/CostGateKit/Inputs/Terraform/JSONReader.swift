@@ -8,7 +8,7 @@ struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var pos: Int
     let file: String
-    let maxDepth = 512
+    let maxDepth = Limits.maxDepth
     /// Shares the text of repeated long object keys (`delete_on_termination` in every block device).
     var keys: Interner?
 
@@ -84,6 +84,13 @@ struct JSONReader {
             i += 1
         }
         return n
+    }
+
+    /// A key read by `nextKeyRange`, escapes resolved (`instance\u005ftype` is `instance_type`).
+    func decodedKey(_ range: Range<Int>) throws -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[range])
+        if !raw.contains(UInt8(ascii: "\\")) { return Swift.String(decoding: raw, as: UTF8.self) }
+        return try unescape(raw, at: range.lowerBound)
     }
 
     /// Reads a key without allocating: its bytes (no escapes) as a range, for matching against wanted names.
@@ -248,6 +255,11 @@ struct JSONReader {
                 throw fail("invalid JSON: unknown escape '\\\(Character(Unicode.Scalar(e)))'", at: offset + i - 2)
             }
         }
+        // control characters an escape made (`\n`, `\u001b`) are kept as their escapes: no value read from
+        // input can break a line of an error or a report, or start a terminal sequence
+        if out.contains(where: { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F }) {
+            return Limits.escapingControls(Swift.String(decoding: out, as: UTF8.self), keepingTabs: true)
+        }
         return Swift.String(decoding: out, as: UTF8.self)
     }
 
@@ -312,7 +324,13 @@ struct JSONReader {
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
-        default: return .number(try readNumber())
+        default:
+            let start = pos
+            let n = try readNumber()
+            guard Limits.numberInRange(n) else {
+                throw fail("the number \(Limits.echo(n)) is out of range: costgate reads numbers from 1e-18 to 1e18 (and zero)", at: start)
+            }
+            return .number(n)
         }
     }
 
