@@ -341,3 +341,85 @@ struct Hostile {
 extension String {
     func replacingOccurrences(of a: String, with b: String) -> String { replacing(a, with: b) }
 }
+
+/// The limits of `Limits.swift`, each past its value: one line, exit 2, nothing written to `--out`.
+@Suite(.serialized) struct LimitsTests {
+    func expectNothingWritten(_ args: [String], _ files: [String: String], _ what: String, setup: (String) -> Void = { _ in }) throws {
+        let dir = try Hostile.folder(files)
+        setup(dir)
+        let line = Hostile.expectOneLineError(Hostile.run(args + ["--out", "report.json", "--format", "json"], in: dir), what)
+        #expect(!FileIO.exists(dir + "/report.json"), "\(what): --out was written")
+        #expect(!line.isEmpty)
+    }
+
+    @Test func aFileLargerThanTheLimitIsNotRead() throws {
+        try expectNothingWritten(["estimate", "big.json"], [:], "a 513 MiB file") { dir in
+            // a sparse file: its size is past the limit, nothing is read
+            let fd = open(dir + "/big.json", O_WRONLY | O_CREAT, 0o644)
+            ftruncate(fd, off_t(Limits.maxFileBytes + 1))
+            close(fd)
+        }
+    }
+
+    @Test func nestingPastTheLimit() throws {
+        let deep = String(repeating: "[", count: Limits.maxDepth + 1) + String(repeating: "]", count: Limits.maxDepth + 1)
+        try expectNothingWritten(["estimate", "plan.json"], ["plan.json": Hostile.plan(Hostile.change("aws_instance.a", type: "aws_instance",
+                                                                                                          after: "{\"tags\": \(deep)}"))], "JSON depth")
+        try expectNothingWritten(["estimate", "d.yaml"], ["d.yaml": "a: " + deep + "\n"], "YAML depth")
+        // at the limit it reads
+        let ok = String(repeating: "[", count: Limits.maxDepth - 4) + String(repeating: "]", count: Limits.maxDepth - 4)
+        let dir = try Hostile.folder(["d.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: b}\ndata: {a: \"1\"}\nx: \(ok)\n"])
+        #expect(Hostile.run(["estimate", "d.yaml"], in: dir).status == 0)
+    }
+
+    @Test func aliasesPastTheBudget() throws {
+        try expectNothingWritten(["estimate", "d.yaml"], ["d.yaml": HostileInputTests.aliasBomb], "alias budget")
+    }
+
+    @Test func replicasPastTheLimit() throws {
+        try expectNothingWritten(["estimate", "d.yaml"], ["d.yaml": Hostile.deployment(replicas: "1000001")], "replicas 1000001")
+        let dir = try Hostile.folder(["d.yaml": Hostile.deployment(replicas: "1000000")])
+        #expect(Hostile.run(["estimate", "d.yaml"], in: dir).status == 0)
+    }
+
+    @Test func aNumberPastTheRange() throws {
+        try expectNothingWritten(["estimate", "plan.json"], ["plan.json": Hostile.plan(Hostile.change("aws_ebs_volume.v", type: "aws_ebs_volume",
+            after: "{\"type\": \"gp3\", \"size\": 1e18, \"availability_zone\": \"us-east-1a\"}"))], "size 1e18")
+    }
+
+    @Test func aPatternPastItsSize() throws {
+        let long = String(repeating: "a", count: Limits.maxPatternBytes + 1)
+        try expectNothingWritten(["check", "d.yaml", "--config", "c.yml"], [
+            "c.yml": "version: 1\npolicies:\n  - {name: t, type: tagging, patterns: {team: \"\(long)\"}}\n", "d.yaml": Hostile.deployment(),
+        ], "pattern size")
+        try expectNothingWritten(["check", "d.yaml", "--config", "c.yml"], [
+            "c.yml": "version: 1\npolicies:\n  - {name: t, type: tagging, patterns: {team: \"((a{100}){100}){100}\"}}\n", "d.yaml": Hostile.deployment(),
+        ], "pattern states")
+    }
+
+    /// `--out` is written to a temporary file renamed into place: a run killed while it writes leaves either
+    /// no report or the whole report, never part of one.
+    @Test func aKilledRunLeavesNoHalfWrittenReport() throws {
+        var manifests = ""
+        for i in 0..<4_000 { manifests += Hostile.deployment(replicas: "\(i % 7 + 1)").replacing("name: web", with: "name: web\(i)") + "---\n" }
+        let dir = try Hostile.folder(["many.yaml": manifests])
+        let full = Hostile.run(["estimate", "many.yaml", "--format", "json", "--out", "reference.json"], in: dir, limit: 120)
+        #expect(full.status == 0, "\(full.stderr)")
+        let reference = try FileIO.read(dir + "/reference.json")
+        #expect(reference.count > 1_000_000)
+        var complete = 0, absent = 0
+        for delay in [0.05, 0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0, 1.5, 2.0] {
+            unlink(dir + "/out.json")
+            let command = "cd '\(dir)' && ('\(CLI.binary)' estimate many.yaml --format json --out out.json >/dev/null 2>&1 & pid=$!; sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; true)"
+            _ = system(command)
+            if FileIO.exists(dir + "/out.json") {
+                let bytes = try FileIO.read(dir + "/out.json")
+                #expect(bytes == reference, "killed after \(delay) s: out.json has \(bytes.count) of \(reference.count) bytes")
+                complete += 1
+            } else {
+                absent += 1
+            }
+        }
+        #expect(complete + absent == 10)
+    }
+}
