@@ -247,6 +247,8 @@ public struct PlanReader: Sendable {
         var afterRaw: Value = .null, beforeRaw: Value = .null
         var afterUnknown: Value = .null, afterSensitive: Value = .null, beforeSensitive: Value = .null
         var actions: [String]?
+        r.skipWhitespace()
+        let start = r.pos
         var obj = try r.beginObject()
         while let key = try r.nextKey(&obj) {
             switch key {
@@ -266,8 +268,8 @@ public struct PlanReader: Sendable {
         }
         let list = actions ?? []
         guard let action = Action.fromTerraform(list) else {
-            throw CostGateError("resource \(address) has unknown actions \(list); costgate knows create, update, delete, no-op, read, forget and replace",
-                                at: SourceLocation(file: r.file))
+            throw CostGateError("resource \(Limits.echo(address)) has unknown actions \(Limits.echo("\(list)")); costgate knows create, update, delete, no-op, read, forget and replace",
+                                at: r.location(of: start))
         }
         return ParsedChange(action: action, after: Self.overlay(afterRaw, unknown: afterUnknown, sensitive: afterSensitive),
                             before: Self.overlay(beforeRaw, unknown: .null, sensitive: beforeSensitive))
