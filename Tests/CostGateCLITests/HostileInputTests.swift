@@ -264,18 +264,30 @@ struct Hostile {
     @Test func controlCharactersNeverReachAReport() throws {
         let dir = try Hostile.folder([
             ".costgate.yml": "version: 1\npolicies:\n  - {name: tags, type: tagging, allowed: {team: [a]}, check: all}\n",
-            "d.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: \"w\\u001b[2J\\neb\", namespace: shop, labels: {team: \"x\\n::error ::forged\\r\\u001b[31m\"}}\n"
+            "d.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: \"w\\u001b[2J\\neb\", namespace: shop, labels: {team: \"x\\n::error ::forged\\r\\u001b[31m\\u009b[2J\\u2028\"}}\n"
                 + "spec:\n  template:\n    spec:\n      containers: [{name: c, image: x, resources: {requests: {cpu: 1, memory: 1Gi}}}]\n",
         ])
         for format in ["table", "github", "markdown", "summary", "gitlab", "junit", "sarif", "json"] {
             let r = Hostile.run(["check", "d.yaml", "--format", format, "--check-all"], in: dir)
             #expect(r.status == 1, "\(format): exit \(r.status) \(r.stderr.prefix(200))")
-            #expect(!r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D || ($0.value < 0x20 && $0.value != 0x0A && $0.value != 0x09) },
+            #expect(!r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D || ($0.value < 0x20 && $0.value != 0x0A && $0.value != 0x09)
+                        || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 },
                     "\(format): a control character in \(r.stdout.prefix(800).debugDescription)")
             if format == "github" {
                 for l in r.stdout.split(separator: "\n") { #expect(l.hasPrefix("::"), "github: a line that is no command: \(l)") }
                 #expect(!r.stdout.contains("\n::error ::forged"), "github: a forged command")
             }
+        }
+    }
+
+    @Test func rawDELAndC1InAPlanStringNeverReachAReport() throws {
+        // JSON allows DEL and C1 controls raw inside strings (found by the plan fuzz target)
+        let after = "{\"instance_type\": \"m5.large\", \"tags\": {\"team\": \"a\u{7F}b\u{9B}2Jc\u{2028}d\"}}"
+        let dir = try Hostile.folder(["plan.json": Hostile.plan(Hostile.change("aws_instance.w\u{7F}x", type: "aws_instance", after: after))])
+        for format in ["table", "json", "github", "markdown"] {
+            let r = Hostile.run(["estimate", "plan.json", "--format", format], in: dir)
+            #expect(r.status == 0, "\(format): \(r.stderr)")
+            #expect(!r.stdout.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 }, "\(format): \(r.stdout.prefix(300).debugDescription)")
         }
     }
 

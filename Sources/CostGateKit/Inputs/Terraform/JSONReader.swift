@@ -143,7 +143,10 @@ struct JSONReader {
     mutating func nextKey(_ state: inout Container) throws -> String? {
         guard let range = try nextKeyRange(&state) else { return nil }
         let raw = UnsafeBufferPointer(rebasing: bytes[range])
-        if !raw.contains(UInt8(ascii: "\\")) { return Swift.String(decoding: raw, as: UTF8.self) }
+        if !raw.contains(UInt8(ascii: "\\")) {
+            if Limits.hasControl(raw) { return Limits.escapingControls(Swift.String(decoding: raw, as: UTF8.self), keepingTabs: true) }
+            return Swift.String(decoding: raw, as: UTF8.self)
+        }
         return try unescape(raw, at: range.lowerBound)
     }
 
@@ -201,7 +204,11 @@ struct JSONReader {
         let contentEnd = pos
         pos += 1
         let raw = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
-        if !hasEscape { return Swift.String(decoding: raw, as: UTF8.self) }
+        if !hasEscape {
+            // JSON allows DEL, C1 controls and U+2028 raw in strings: kept as their escapes too
+            if Limits.hasControl(raw) { return Limits.escapingControls(Swift.String(decoding: raw, as: UTF8.self), keepingTabs: true) }
+            return Swift.String(decoding: raw, as: UTF8.self)
+        }
         return try unescape(raw, at: contentStart)
     }
 
@@ -257,7 +264,7 @@ struct JSONReader {
         }
         // control characters an escape made (`\n`, `\u001b`) are kept as their escapes: no value read from
         // input can break a line of an error or a report, or start a terminal sequence
-        if out.contains(where: { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F }) {
+        if out.withUnsafeBufferPointer({ Limits.hasControl($0) }) {
             return Limits.escapingControls(Swift.String(decoding: out, as: UTF8.self), keepingTabs: true)
         }
         return Swift.String(decoding: out, as: UTF8.self)

@@ -240,14 +240,14 @@ extension YAMLReader {
         }
     }
 
-    /// A scalar's text. Quoted and block scalars may hold control characters (`"\n"`, `"\e"`, `|`): they are
-    /// kept as their escapes, so no value read from input can break a line of an error or a report. (Plain
-    /// scalars cannot hold any: libyaml refuses them in the stream and folds line breaks.)
+    /// A scalar's text. Quoted and block scalars may hold control characters (`"\n"`, `"\e"`, `|`), and any
+    /// scalar NEL or U+2028: they are kept as their escapes, so no value read from input can break a line of
+    /// an error or a report.
     static func scalarText(_ value: UnsafeMutablePointer<UInt8>?, _ length: Int, _ style: yaml_scalar_style_t) -> String {
         guard let p = value else { return "" }
         let bytes = UnsafeBufferPointer(start: p, count: length)
         let text = String(decoding: bytes, as: UTF8.self)
-        if style != YAML_PLAIN_SCALAR_STYLE, bytes.contains(where: { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F }) {
+        if Limits.hasControl(bytes) {
             return Limits.escapingControls(text, keepingTabs: true)
         }
         return text
