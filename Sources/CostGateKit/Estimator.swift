@@ -44,6 +44,7 @@ public struct Estimator: Sendable {
     public func estimate(_ resources: [Resource], inputs: [String], options: EstimateOptions) throws -> Estimate {
         let started = ContinuousClock().now
         defer { Timings.report("price+value", since: started) }
+        try Limits.check(resourceCount: resources.count)
         let index = ResourceIndex(resources)
         // sorted through their positions: comparing addresses, not moving whole resources around
         let sorted = resources.indices.sorted { resources[$0].address < resources[$1].address }.map { resources[$0] }
@@ -137,6 +138,7 @@ public struct Estimator: Sendable {
         let context = PricingContext(usage: options.usage.values(for: r, keys: pricer.usageKeys), index: index, asOf: asOf, profile: options.profile)
         var usage = pricer.usage(of: r, context: context)
         usage.lines += custom
+        try Limits.check(usage, of: r)
         if usage.lines.isEmpty {
             // e.g. a gateway VPC endpoint or an ECS service on EC2: nothing of its own to pay for
             return .skipped(SkippedResource(address: r.address, type: r.type, reason: .free,

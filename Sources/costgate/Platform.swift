@@ -10,7 +10,7 @@ enum Platform {
     /// summary, and exits with the run's status — without freeing what the run built, which for a large
     /// plan would take a quarter of the time.
     static func emit(_ result: PipelineResult) throws -> Never {
-        for w in result.warnings { FileIO.write("costgate: warning: \(w)\n", fd: 2) }
+        for w in result.warnings { FileIO.write("costgate: warning: \(Limits.escapingControls(w))\n", fd: 2) }
         var sinks: [OutputSink] = []
         do {
             for output in result.outputs {
@@ -37,7 +37,7 @@ enum Platform {
 
     /// One line on standard error, exit 2.
     static func fail(_ message: String) -> Never {
-        FileIO.write("costgate: error: \(message)\n", fd: 2)
+        FileIO.write("costgate: error: \(Limits.escapingControls(message))\n", fd: 2)
         Glibc.exit(2)
     }
 

@@ -75,7 +75,7 @@ import Testing
         #expect(throws: CostGateError("unknown key `versoin` in the usage file; expected version, resource_type_default_usage, resource_usage",
                                       at: SourceLocation(file: unknown, line: 1, column: 1))) { try UsageFile.load(path: unknown) }
         let notNumber = try write("resource_usage:\n  aws_s3_bucket.b:\n    storage_gb: lots\n")
-        #expect(throws: CostGateError("usage value storage_gb of aws_s3_bucket.b must be a non-negative number",
+        #expect(throws: CostGateError("usage value storage_gb of aws_s3_bucket.b must be a non-negative number from 1e-18 to 1e18 (or 0), not \"lots\"",
                                       at: SourceLocation(file: notNumber, line: 3, column: 17))) { try UsageFile.load(path: notNumber) }
         let broken = try write("resource_usage:\n  a: [1, 2\n")
         #expect(throws: CostGateError.self) { try UsageFile.load(path: broken) }

@@ -15,9 +15,11 @@ public enum Money {
     }
 
     /// A JSON or YAML number's value (the text is already known to be a number).
+    /// Nil outside `Limits`' range (zero or 10^-18 ≤ |x| < 10^18): Decimal's products trap when an exponent
+    /// falls below its range, so such a number never reaches arithmetic.
     static func literal(_ text: String) -> Decimal? {
         if let hit = decimalMemo.withLock({ $0[text] }) { return hit }
-        guard let d = Decimal(string: text) else { return nil }
+        guard Limits.numberInRange(text), let d = Decimal(string: text), d.isFinite, !d.isNaN else { return nil }
         decimalMemo.withLock { if $0.count < 20_000 { $0[text] = d } }
         return d
     }

@@ -41,6 +41,8 @@ public struct PricedUsage: Sendable, Equatable {
     /// Containers that declare no CPU or memory requests (nor limits, nor a LimitRange default): their
     /// cost is unknown, and the `require_requests` guardrail names them.
     public var containersWithoutRequests: [String] = []
+    /// What makes the input unusable (a count out of range, sizes that overflow): the run stops with it.
+    public var problems: [String] = []
 
     public init(lines: [UsageLine] = [], assumptions: [String] = [], ceiling: Decimal? = nil) {
         self.lines = lines
@@ -50,6 +52,7 @@ public struct PricedUsage: Sendable, Equatable {
 
     public mutating func add(_ line: UsageLine) { lines.append(line) }
     public mutating func assume(_ text: String) { assumptions.append(text) }
+    public mutating func reject(_ text: String) { problems.append(text) }
     public mutating func append(_ other: PricedUsage) {
         lines.append(contentsOf: other.lines)
         assumptions.append(contentsOf: other.assumptions)

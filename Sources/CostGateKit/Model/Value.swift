@@ -124,6 +124,20 @@ public struct Members: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
         }
     }
 
+    /// How many times a key is given.
+    public func count(of key: String) -> Int { pairs.reduce(0) { $0 + ($1.key == key ? 1 : 0) } }
+
+    /// Every copy of a key replaced by one member (where the first copy was, or at the end).
+    mutating func replaceAll(_ key: String, with value: Value) {
+        guard let first = pairs.firstIndex(where: { $0.key == key }) else { pairs.append((key, value)); return }
+        pairs[first].value = value
+        var i = pairs.count - 1
+        while i > first {
+            if pairs[i].key == key { pairs.remove(at: i) }
+            i -= 1
+        }
+    }
+
     /// Adds a member read from a document (a repeated key is resolved on lookup: the last wins).
     mutating func append(_ key: String, _ value: Value) { pairs.append((key, value)) }
 

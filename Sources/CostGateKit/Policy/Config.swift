@@ -37,6 +37,8 @@ public struct Config: Sendable {
     public var exemptions: [Exemption] = []
     /// Pricing views (`--view NAME`); `list` is always there.
     public var views: [PriceView] = []
+    /// Where `views:` is (or the file), for an error naming a view that is not there.
+    public var viewsLocation: SourceLocation?
     /// The user's own price book and the rules that map resource types to its prices.
     public var customPricebook: String?
     public var customPrices: [CustomPriceRule] = []
@@ -102,8 +104,12 @@ public struct Config: Sendable {
             try p.only(["name", "paths", "usage", "cluster_profile", "region"])
             let name = try p.required("name").string("name")
             guard names.insert(name).inserted else { throw CostGateError("project \(name) is listed twice", at: p.node.location) }
-            let paths = try p.required("paths").strings("paths")
+            let pathsValue = try p.required("paths")
+            let paths = try pathsValue.strings("paths")
             guard !paths.isEmpty else { throw CostGateError("project \(name) has no paths", at: p.node.location) }
+            // where each path is written, so a path that is not there is named at its place in this file
+            let items = pathsValue.node.items.isEmpty ? [pathsValue.node] : pathsValue.node.items
+            for (path, item) in zip(paths, items) { Inputs.declare(config.resolve(path), at: item.location) }
             config.projects.append(Project(name: name, paths: paths, usage: try p["usage"]?.string("usage"),
                                            clusterProfile: try p["cluster_profile"]?.string("cluster_profile"),
                                            region: try p["region"]?.string("region"),
@@ -117,6 +123,7 @@ public struct Config: Sendable {
             }
             config.policies.append(policy)
         }
+        config.viewsLocation = top["views"]?.node.location ?? SourceLocation(file: path, line: 1, column: 1)
         for v in try top["views"]?.list("views") ?? [] {
             let view = try Self.decodeView(v)
             guard view.name != "list", !config.views.contains(where: { $0.name == view.name }) else {
@@ -162,7 +169,7 @@ extension Config {
         if name == "list" { return .list }
         guard let v = views.first(where: { $0.name == name }) else {
             let known = (["list"] + views.map(\.name)).joined(separator: ", ")
-            throw CostGateError("no pricing view \(name); views: \(known)\(path.map { " (defined in \($0))" } ?? "")")
+            throw CostGateError("no pricing view \(Limits.echo(name)); views: \(known)\(path.map { " (defined in \($0))" } ?? "")", at: viewsLocation)
         }
         return v
     }

@@ -146,8 +146,8 @@ public struct Policy: Sendable, Equatable {
                 for key in m.keys {
                     guard let v = m[key] else { continue }
                     let pattern = try v.string("the pattern of \(key)")
-                    do { _ = try Regex(pattern) } catch {
-                        throw CostGateError("the pattern of \(key) is not a regular expression: \(error)", at: v.node.location)
+                    do { _ = try TagPattern(pattern) } catch {
+                        throw CostGateError("the pattern of \(Limits.echo(key)) is not one costgate reads: \(error.message)", at: v.node.location)
                     }
                     t.patterns[key] = pattern
                 }

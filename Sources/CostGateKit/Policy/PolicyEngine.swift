@@ -112,7 +112,7 @@ public struct PolicyEngine: Sendable {
                     out.append(("\(noun) \(key)\(on) is \"\(value)\"; allowed: \(allowed.joined(separator: ", "))", p.severity,
                                 "use one of the allowed values"))
                 }
-                if let pattern = t.patterns[key], let regex = try? Regex(pattern), (try? regex.wholeMatch(in: value)) == nil {
+                if let pattern = t.patterns[key], let compiled = try? TagPattern(pattern), !compiled.matches(value) {
                     out.append(("\(noun) \(key)\(on) is \"\(value)\"; it must match \(pattern)", p.severity, "change the value to match"))
                 }
             }

@@ -48,7 +48,16 @@ public struct GitHubReporter: Reporter {
 
     /// Escaping of a command's message.
     static func data(_ s: String) -> String {
-        s.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out += Limits.isControl(u) ? "%" + String(u.value, radix: 16, uppercase: true) : String(u)
+            }
+        }
+        return out
     }
 
     /// Escaping of a command's property value.

@@ -9,8 +9,10 @@ public struct CostGateError: Error, Sendable, Equatable, CustomStringConvertible
         self.location = location
     }
 
+    /// One line, always: control characters are shown as escapes (`\n`, `\u{1B}`), so no value echoed from
+    /// input can forge another line (`costgate: error: …`, `::error …`) or a terminal sequence.
     public var description: String {
-        if let location { return "\(location): \(message)" }
-        return message
+        let text = location.map { "\($0): \(message)" } ?? message
+        return Limits.escapingControls(text)
     }
 }

@@ -9,7 +9,7 @@ import Darwin
 public enum FileIO {
     /// Reads a file, or standard input for `-`.
     public static func read(_ path: String) throws -> [UInt8] {
-        if path == "-" { return readStream(fdopen(0, "rb")) }
+        if path == "-" { return try readStream(fdopen(0, "rb"), path: path) }
         // open, one fstat and read straight into the array (a folder of many small files pays per file)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
@@ -25,6 +25,10 @@ public enum FileIO {
         if (st.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
             throw CostGateError("is a directory, not a file", at: SourceLocation(file: path))
+        }
+        if Int(st.st_size) > Limits.maxFileBytes {
+            close(fd)
+            throw tooLarge(path)
         }
         if st.st_size > 0, (st.st_mode & S_IFMT) == S_IFREG {
             defer { close(fd) }
@@ -49,10 +53,15 @@ public enum FileIO {
             return []
         }
         defer { fclose(fp) }
-        return readStream(fp)
+        return try readStream(fp, path: path)
     }
 
-    private static func readStream(_ fp: UnsafeMutablePointer<FILE>?) -> [UInt8] {
+    static func tooLarge(_ path: String) -> CostGateError {
+        CostGateError("the input is larger than \(Limits.maxFileBytes >> 20) MiB, the most costgate reads from one file; split it",
+                      at: SourceLocation(file: path))
+    }
+
+    private static func readStream(_ fp: UnsafeMutablePointer<FILE>?, path: String) throws -> [UInt8] {
         guard let fp else { return [] }
         var out = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -60,6 +69,7 @@ public enum FileIO {
             let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, 1 << 16, fp) }
             if n <= 0 { break }
             out.append(contentsOf: chunk[0..<n])
+            if out.count > Limits.maxFileBytes { throw tooLarge(path) }
         }
         return out
     }
@@ -196,7 +206,7 @@ final class MappedFile {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0, Int(st.st_size) <= Limits.maxFileBytes else { return nil }
         let size = Int(st.st_size)
         guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
         madvise(p, size, MADV_SEQUENTIAL)

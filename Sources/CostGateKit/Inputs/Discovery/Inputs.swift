@@ -30,6 +30,9 @@ public enum Inputs {
         for path in paths {
             if path == "-" { out.append(InputFile(name: path)); continue }
             guard FileIO.exists(path) else {
+                if let place = declared.withLock({ $0[path] }) {
+                    throw CostGateError("\(Limits.echo(path)): no such file or directory (paths in the configuration are relative to it)", at: place)
+                }
                 throw CostGateError("no such file or directory", at: SourceLocation(file: path))
             }
             if FileIO.isDirectory(path) {
@@ -42,6 +45,10 @@ public enum Inputs {
         }
         return out
     }
+
+    /// Where the configuration names each of its paths (a path not found is reported at its place there).
+    private static let declared = Mutex<[String: SourceLocation]>([:])
+    static func declare(_ path: String, at place: SourceLocation) { declared.withLock { $0[path] = place } }
 
     private static func walk(_ dir: String, into out: inout [String]) {
         for (name, isDirectory) in FileIO.entries(dir) where !name.hasPrefix(".") {

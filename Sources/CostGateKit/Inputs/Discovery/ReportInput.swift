@@ -33,23 +33,37 @@ public enum ReportInput {
             }
         }
         var out: [String: [ResourceCost]] = [:]
+        /// A number of the report, checked: absent is nil; present, it must be a number in costgate's range
+        /// (and not negative), else the error names its JSON path.
+        func number(_ v: Value, _ jsonPath: String, negativeAllowed: Bool = false) throws -> Decimal? {
+            if v.isNull { return nil }
+            guard let d = v.decimal, negativeAllowed || d >= 0 else {
+                throw CostGateError("\(jsonPath): \(Limits.echo(v.string ?? "not a number")) is not a number from 0 to 1e18 (and not finer than 1e-18); write the report again with `costgate estimate --format json`",
+                                    at: SourceLocation(file: path))
+            }
+            return d
+        }
+        try Limits.check(resourceCount: root["resources"].array.count)
         for (i, r) in root["resources"].array.enumerated() {
             guard let address = r["address"].string, let type = r["type"].string else {
-                throw CostGateError("resource #\(i) has no address or type", at: SourceLocation(file: path))
+                throw CostGateError("resources[\(i)]: a resource has no address or type; write the report again with `costgate estimate --format json`",
+                                    at: SourceLocation(file: path))
             }
             if r["change"].string == "removed" { continue }
             var components: [CostComponent] = []
-            for c in r["components"].array {
+            for (j, c) in r["components"].array.enumerated() {
+                let at = "resources[\(i)].components[\(j)]"
                 let quantity: Quantity
                 switch c["status"].string {
                 case "depends-on-usage": quantity = .usageNotGiven
                 case "unknown-until-apply": quantity = .unknownUntilApply(attribute: c["unknownUntilApply"].string ?? "?")
                 case "cost-unknown": quantity = .notDeclared(reason: "not declared")
                 case "price-not-found" where c["monthlyQuantity"].isNull: quantity = .usageNotGiven   // usage-based, no price
-                default: quantity = .value(c["monthlyQuantity"].decimal ?? 0)
+                default: quantity = .value(try number(c["monthlyQuantity"], at + ".monthlyQuantity") ?? 0)
                 }
                 // quantities and unit prices are written exactly, costs rounded to cents: recompute the cost
-                let unitPrice = c["unitPrice"].decimal
+                let unitPrice = try number(c["unitPrice"], at + ".unitPrice")
+                _ = try number(c["monthlyCost"], at + ".monthlyCost", negativeAllowed: true)
                 let cost = quantity.decimal.flatMap { q in unitPrice.map { q * $0 } } ?? c["monthlyCost"].decimal
                 components.append(CostComponent(
                     name: c["name"].string ?? "?", unit: c["unit"].string ?? "", quantity: quantity, priceKey: c["priceKey"].string ?? "",

@@ -8,7 +8,10 @@ struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var pos: Int
     let file: String
-    let maxDepth = 512
+    /// Control characters in strings are kept as escapes (`\n`), so that input cannot forge lines in
+    /// reports or logs; off for text that is ours to round-trip (a comment's body read back from a forge).
+    var escapesControls = true
+    let maxDepth = Limits.maxDepth
     /// Shares the text of repeated long object keys (`delete_on_termination` in every block device).
     var keys: Interner?
 
@@ -86,6 +89,13 @@ struct JSONReader {
         return n
     }
 
+    /// A key read by `nextKeyRange`, escapes resolved (`instance\u005ftype` is `instance_type`).
+    func decodedKey(_ range: Range<Int>) throws -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[range])
+        if !raw.contains(UInt8(ascii: "\\")) { return Swift.String(decoding: raw, as: UTF8.self) }
+        return try unescape(raw, at: range.lowerBound)
+    }
+
     /// Reads a key without allocating: its bytes (no escapes) as a range, for matching against wanted names.
     mutating func nextKeyRange(_ state: inout Container) throws -> Range<Int>? {
         guard try advance(&state, close: UInt8(ascii: "}"), container: "an object") else { return nil }
@@ -136,7 +146,10 @@ struct JSONReader {
     mutating func nextKey(_ state: inout Container) throws -> String? {
         guard let range = try nextKeyRange(&state) else { return nil }
         let raw = UnsafeBufferPointer(rebasing: bytes[range])
-        if !raw.contains(UInt8(ascii: "\\")) { return Swift.String(decoding: raw, as: UTF8.self) }
+        if !raw.contains(UInt8(ascii: "\\")) {
+            if escapesControls, Limits.hasControl(raw) { return Limits.escapingControls(Swift.String(decoding: raw, as: UTF8.self), keepingTabs: true) }
+            return Swift.String(decoding: raw, as: UTF8.self)
+        }
         return try unescape(raw, at: range.lowerBound)
     }
 
@@ -194,7 +207,11 @@ struct JSONReader {
         let contentEnd = pos
         pos += 1
         let raw = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
-        if !hasEscape { return Swift.String(decoding: raw, as: UTF8.self) }
+        if !hasEscape {
+            // JSON allows DEL, C1 controls and U+2028 raw in strings: kept as their escapes too
+            if escapesControls, Limits.hasControl(raw) { return Limits.escapingControls(Swift.String(decoding: raw, as: UTF8.self), keepingTabs: true) }
+            return Swift.String(decoding: raw, as: UTF8.self)
+        }
         return try unescape(raw, at: contentStart)
     }
 
@@ -247,6 +264,11 @@ struct JSONReader {
             default:
                 throw fail("invalid JSON: unknown escape '\\\(Character(Unicode.Scalar(e)))'", at: offset + i - 2)
             }
+        }
+        // control characters an escape made (`\n`, `\u001b`) are kept as their escapes: no value read from
+        // input can break a line of an error or a report, or start a terminal sequence
+        if escapesControls, out.withUnsafeBufferPointer({ Limits.hasControl($0) }) {
+            return Limits.escapingControls(Swift.String(decoding: out, as: UTF8.self), keepingTabs: true)
         }
         return Swift.String(decoding: out, as: UTF8.self)
     }
@@ -312,7 +334,13 @@ struct JSONReader {
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
-        default: return .number(try readNumber())
+        default:
+            let start = pos
+            let n = try readNumber()
+            guard Limits.numberInRange(n) else {
+                throw fail("the number \(Limits.echo(n)) is out of range: costgate reads numbers from 1e-18 to 1e18 (and zero)", at: start)
+            }
+            return .number(n)
         }
     }
 

@@ -257,6 +257,8 @@ public struct PlanReader: Sendable {
         var afterRaw: Value = .null, beforeRaw: Value = .null
         var afterUnknown: Value = .null, afterSensitive: Value = .null, beforeSensitive: Value = .null
         var actions: [String]?
+        r.skipWhitespace()
+        let start = r.pos
         var obj = try r.beginObject()
         while let key = try r.nextKey(&obj) {
             switch key {
@@ -276,8 +278,8 @@ public struct PlanReader: Sendable {
         }
         let list = actions ?? []
         guard let action = Action.fromTerraform(list) else {
-            throw CostGateError("resource \(address) has unknown actions \(list); costgate knows create, update, delete, no-op, read, forget and replace",
-                                at: SourceLocation(file: r.file))
+            throw CostGateError("resource \(Limits.echo(address)) has unknown actions \(Limits.echo("\(list)")); costgate knows create, update, delete, no-op, read, forget and replace",
+                                at: r.location(of: start))
         }
         return ParsedChange(action: action, after: Self.overlay(afterRaw, unknown: afterUnknown, sensitive: afterSensitive),
                             before: Self.overlay(beforeRaw, unknown: .null, sensitive: beforeSensitive))
@@ -380,7 +382,9 @@ public struct PlanReader: Sendable {
         while let range = try r.nextKeyRange(&obj) {
             // compare the key's bytes with the wanted names; allocate only for the ones kept
             let keyBytes = UnsafeBufferPointer(rebasing: r.bytes[range])
-            if let name = wanted.match(keyBytes) {
+            // a key spelled with an escape is matched on its decoded text (attribute names have no escapes,
+            // but a mirror may spell one: `"instance\u005ftype": true` must still mask instance_type)
+            if let name = keyBytes.contains(UInt8(ascii: "\\")) ? wanted.match(decoded: try r.decodedKey(range)) : wanted.match(keyBytes) {
                 members.append(name, try r.readValue())
             } else {
                 try r.skipValue()
@@ -402,7 +406,12 @@ public struct PlanReader: Sendable {
             }
         }
 
-        /// The wanted name equal to these key bytes (keys with escapes never match: attribute names have none).
+        func match(decoded key: String) -> String? {
+            var key = key
+            return key.withUTF8 { match($0) }
+        }
+
+        /// The wanted name equal to these key bytes.
         func match(_ key: UnsafeBufferPointer<UInt8>) -> String? {
             guard key.count < byLength.count else { return nil }
             for (bytes, name) in byLength[key.count] {
@@ -454,13 +463,22 @@ public struct PlanReader: Sendable {
         if isTrivialMirror(unknown) && isTrivialMirror(sensitive) { return value }
         switch value {
         case .object(let members):
-            // only the members the mirrors mention change; the rest is shared, not copied
+            // only the members the mirrors mention change; the rest is shared, not copied. A key is decided
+            // over every copy of it (in the value and in the mirrors): a key given twice is masked whole if
+            // any copy of its mirror marks anything, so no shadowed copy can keep a secret.
             var out = members
-            for (k, m) in unknown.objectMembers where !isTrivialMirror(m) {
-                out[k] = overlay(members[k] ?? .null, unknown: m, sensitive: sensitive[k])
-            }
-            for (k, m) in sensitive.objectMembers where !isTrivialMirror(m) {
-                out[k] = overlay(out[k] ?? .null, unknown: unknown[k], sensitive: m)
+            var marked: [String] = []
+            for (k, m) in unknown.objectMembers where !isTrivialMirror(m) && !marked.contains(k) { marked.append(k) }
+            for (k, m) in sensitive.objectMembers where !isTrivialMirror(m) && !marked.contains(k) { marked.append(k) }
+            for k in marked {
+                let masks = sensitive.objectMembers.filter { $0.key == k && !isTrivialMirror($0.value) }.map(\.value)
+                let copies = members.count(of: k)
+                if masks.contains(.bool(true)) || masks.count > 1 || (!masks.isEmpty && copies > 1) {
+                    out.replaceAll(k, with: .sensitive)
+                    continue
+                }
+                let unknowns = unknown.objectMembers.filter { $0.key == k && !isTrivialMirror($0.value) }.map(\.value)
+                out.replaceAll(k, with: overlay(members[k] ?? .null, unknown: unknowns.last ?? .null, sensitive: masks.first ?? .null))
             }
             return .object(out)
         case .array(let items):

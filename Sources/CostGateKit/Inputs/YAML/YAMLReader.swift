@@ -99,7 +99,8 @@ public enum YAMLReader {
             yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
             let fileID = FileNames.id(file)
             var stack: [Frame] = []
-            var anchors: [String: YAMLNode] = [:]
+            var anchors: [String: (node: YAMLNode, nodes: Int)] = [:]
+            var aliasNodes = 0   // nodes aliases and merge keys add to the document, counted expanded
             var current: YAMLNode?
             var event = yaml_event_t()
             while true {
@@ -114,25 +115,33 @@ public enum YAMLReader {
                 case YAML_DOCUMENT_START_EVENT:
                     current = nil
                     anchors = [:]
+                    aliasNodes = 0
                 case YAML_DOCUMENT_END_EVENT:
                     try body(current)
                     current = nil
                 case YAML_SCALAR_EVENT:
                     let s = event.data.scalar
-                    let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
+                    let text = scalarText(s.value, s.length, s.style)
                     let node = YAMLNode(kind: .scalar(text, plain: s.style == YAML_PLAIN_SCALAR_STYLE), fileID: fileID, line: line, column: column)
-                    if let a = s.anchor { anchors[String(cString: a)] = node }
+                    if let a = s.anchor { anchors[String(cString: a)] = (node, 1) }
+                    if !stack.isEmpty { stack[stack.count - 1].nodes += 1 }
                     try add(node, to: &stack, root: &current, file: file)
                 case YAML_ALIAS_EVENT:
                     let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
-                    guard let target = anchors[name] else {
-                        throw CostGateError("YAML alias *\(name) names no anchor", at: SourceLocation(file: file, line: line, column: column))
+                    let place = YAMLDocument.Place(line: line, column: column)
+                    guard let (target, nodes) = anchors[name] else {
+                        throw CostGateError("YAML alias *\(Limits.echo(name)) names no anchor", at: SourceLocation(file: file, line: line, column: column))
                     }
+                    aliasNodes += nodes
+                    if aliasNodes > Limits.maxAliasNodes { throw aliasBudget(file: file, place: place) }
+                    if !stack.isEmpty { stack[stack.count - 1].nodes += nodes }
                     try add(target, to: &stack, root: &current, file: file)
                 case YAML_SEQUENCE_START_EVENT:
+                    if stack.count >= Limits.maxDepth { throw tooDeep(file: file, place: .init(line: line, column: column)) }
                     stack.append(Frame(isMapping: false, line: line, column: column,
                                        anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
                 case YAML_MAPPING_START_EVENT:
+                    if stack.count >= Limits.maxDepth { throw tooDeep(file: file, place: .init(line: line, column: column)) }
                     stack.append(Frame(isMapping: true, line: line, column: column,
                                        anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -147,6 +156,10 @@ public enum YAMLReader {
                             if key.scalar == "<<" {
                                 // merge key: copy the aliased mapping's pairs that are not set here
                                 let merged = value.pairs.isEmpty ? value.items.flatMap(\.pairs) : value.pairs
+                                aliasNodes += merged.count
+                                if aliasNodes > Limits.maxAliasNodes {
+                                    throw aliasBudget(file: file, place: .init(line: frame.line, column: frame.column))
+                                }
                                 pairs.append(contentsOf: merged)
                             } else {
                                 pairs.append((key, value))
@@ -157,7 +170,8 @@ public enum YAMLReader {
                     } else {
                         node = YAMLNode(kind: .sequence(frame.items), fileID: fileID, line: frame.line, column: frame.column)
                     }
-                    if let a = frame.anchor { anchors[a] = node }
+                    if !stack.isEmpty { stack[stack.count - 1].nodes += frame.nodes + 1 }
+                    if let a = frame.anchor { anchors[a] = (node, frame.nodes + 1) }
                     try add(node, to: &stack, root: &current, file: file)
                 default:
                     break
@@ -177,6 +191,7 @@ public enum YAMLReader {
         var column: Int
         var anchor: String?
         var items: [YAMLNode] = []
+        var nodes = 0
     }
 
     private static func add(_ node: YAMLNode, to stack: inout [Frame], root: inout YAMLNode?, file: String) throws {
@@ -184,8 +199,8 @@ public enum YAMLReader {
     }
 
     static func syntaxError(_ parser: yaml_parser_t, file: String, lineOffset: Int = 0) -> CostGateError {
-        let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
-        let context = parser.context.map { String(cString: $0) + ": " } ?? ""
+        let problem = parser.problem.map { Limits.echo(String(cString: $0)) } ?? "syntax error"
+        let context = parser.context.map { Limits.echo(String(cString: $0)) + ": " } ?? ""
         let mark = parser.problem_mark
         return CostGateError("invalid YAML: \(context)\(problem)",
                              at: SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1))

@@ -57,6 +57,8 @@ extension YAMLReader {
         var quantityPath: [String]?
         /// The root's `items` list (List kinds): where each element starts is kept.
         var isRootItems: Bool
+        /// Nodes inside it so far, aliases counted expanded.
+        var nodes = 0
     }
 
     /// Streams the documents of part of a stream that starts `lineOffset` lines into the file.
@@ -71,7 +73,8 @@ extension YAMLReader {
         var pairs = ScratchStack<Members.Element>()   // members of the open mappings, innermost last
         var items = ScratchStack<Value>()             // items of the open sequences, innermost last
         defer { pairs.release(); items.release() }
-        var anchors: [String: Value] = [:]
+        var anchors: [String: (value: Value, nodes: Int)] = [:]
+        var aliasNodes = 0   // nodes the document's aliases and merge keys add, counted expanded
         var doc = YAMLDocument(value: .null, place: .init(line: 1, column: 1), itemPlaces: [], quantities: [], resourcesLists: [])
         var root: Value?
         var event = yaml_event_t()
@@ -84,6 +87,7 @@ extension YAMLReader {
             return p
         }
 
+        var mergedMembers = 0
         /// Adds a finished value to the innermost open container (or makes it the document's root).
         func add(_ v: Value, place: YAMLDocument.Place, scalarText: String?) {
             let top = stack.count - 1
@@ -104,6 +108,7 @@ extension YAMLReader {
                 // merge key: the aliased mapping's members (or a list of mappings), where not set here
                 let start = stack[top].start
                 for m in v.array.isEmpty ? [v] : v.array {
+                    mergedMembers += m.objectMembers.count
                     for (k, mv) in m.objectMembers where !pairs.contains(from: start, where: { $0.key == k }) {
                         pairs.append((k, mv))
                         stack[top].count += 1
@@ -125,8 +130,10 @@ extension YAMLReader {
             case YAML_STREAM_END_EVENT:
                 return
             case YAML_DOCUMENT_START_EVENT:
+                mergedMembers = 0
                 root = nil
                 anchors = [:]
+                aliasNodes = 0
                 doc = YAMLDocument(value: .null, place: place, itemPlaces: [], quantities: [], resourcesLists: [])
             case YAML_DOCUMENT_END_EVENT:
                 if let r = root, r != .null {
@@ -135,18 +142,23 @@ extension YAMLReader {
                 }
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
-                let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
+                let text = scalarText(s.value, s.length, s.style)
                 let top = stack.count - 1
                 let isKey = top >= 0 && stack[top].isMapping && stack[top].pendingKey == nil
                 let v: Value = isKey ? .string(text) : typed(text, plain: s.style == YAML_PLAIN_SCALAR_STYLE)
-                if let a = s.anchor { anchors[String(cString: a)] = v }
+                if case .number(let n) = v, !Limits.numberInRange(n) { throw numberOutOfRange(n, file: file, place: place) }
+                if let a = s.anchor { anchors[String(cString: a)] = (v, 1) }
+                if top >= 0 { stack[top].nodes += 1 }
                 if top < 0 { doc.place = place }
                 add(v, place: place, scalarText: text)
             case YAML_ALIAS_EVENT:
                 let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
-                guard let target = anchors[name] else {
-                    throw CostGateError("YAML alias *\(name) names no anchor", at: SourceLocation(file: file, line: place.line, column: place.column))
+                guard let (target, nodes) = anchors[name] else {
+                    throw CostGateError("YAML alias *\(Limits.echo(name)) names no anchor", at: SourceLocation(file: file, line: place.line, column: place.column))
                 }
+                aliasNodes += nodes
+                if aliasNodes > Limits.maxAliasNodes { throw aliasBudget(file: file, place: place) }
+                if let top = stack.indices.last { stack[top].nodes += nodes }
                 add(target, place: place, scalarText: target.string)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -155,6 +167,7 @@ extension YAMLReader {
                 // the key this container is the value of, if any
                 let key = top >= 0 && stack[top].isMapping ? stack[top].pendingKey : nil
                 if top < 0 { doc.place = place }
+                if stack.count >= Limits.maxDepth { throw tooDeep(file: file, place: place) }
                 stack.append(Frame(isMapping: isMapping, place: place, keyInParent: key,
                                    indexInParent: top >= 0 && !stack[top].isMapping ? stack[top].count : 0,
                                    anchor: anchor, start: isMapping ? pairs.count : items.count,
@@ -168,8 +181,10 @@ extension YAMLReader {
                 } else {
                     v = .array(items.take(from: frame.start))
                 }
-                if let a = frame.anchor { anchors[a] = v }
+                if let top = stack.indices.last { stack[top].nodes += frame.nodes + 1 }
+                if let a = frame.anchor { anchors[a] = (v, frame.nodes + 1) }
                 add(v, place: frame.place, scalarText: nil)
+                if mergedMembers > Limits.maxAliasNodes { throw aliasBudget(file: file, place: frame.place) }
             default:
                 break
             }
@@ -223,6 +238,34 @@ extension YAMLReader {
             base.deallocate()
             count = 0
         }
+    }
+
+    /// A scalar's text. Quoted and block scalars may hold control characters (`"\n"`, `"\e"`, `|`), and any
+    /// scalar NEL or U+2028: they are kept as their escapes, so no value read from input can break a line of
+    /// an error or a report.
+    static func scalarText(_ value: UnsafeMutablePointer<UInt8>?, _ length: Int, _ style: yaml_scalar_style_t) -> String {
+        guard let p = value else { return "" }
+        let bytes = UnsafeBufferPointer(start: p, count: length)
+        let text = String(decoding: bytes, as: UTF8.self)
+        if Limits.hasControl(bytes) {
+            return Limits.escapingControls(text, keepingTabs: true)
+        }
+        return text
+    }
+
+    static func numberOutOfRange(_ n: String, file: String, place: YAMLDocument.Place) -> CostGateError {
+        CostGateError("the number \(Limits.echo(n)) is out of range: costgate reads numbers from 1e-18 to 1e18 (and zero)",
+                      at: SourceLocation(file: file, line: place.line, column: place.column))
+    }
+
+    static func tooDeep(file: String, place: YAMLDocument.Place) -> CostGateError {
+        CostGateError("YAML nested more than \(Limits.maxDepth) levels deep; costgate reads at most that",
+                      at: SourceLocation(file: file, line: place.line, column: place.column))
+    }
+
+    static func aliasBudget(file: String, place: YAMLDocument.Place) -> CostGateError {
+        CostGateError("YAML aliases and merge keys expand to more than \(Limits.maxAliasNodes) nodes in one document; write the values out",
+                      at: SourceLocation(file: file, line: place.line, column: place.column))
     }
 
     /// Plain scalars typed as YAML 1.2's core schema does; quoted ones stay strings.

@@ -133,7 +133,8 @@ public struct UsageFile: Sendable {
                     continue
                 }
                 guard let text = v.scalar, let number = Money.parseDecimal(text), number >= 0 else {
-                    throw CostGateError("usage value \(field) of \(key) must be a non-negative number", at: v.location)
+                    throw CostGateError("usage value \(Limits.echo(field)) of \(Limits.echo(key)) must be a non-negative number from 1e-18 to 1e18 (or 0), not \"\(Limits.echo(v.scalar ?? "a list or mapping"))\"",
+                                        at: v.location)
                 }
                 parsed[field] = number
             }

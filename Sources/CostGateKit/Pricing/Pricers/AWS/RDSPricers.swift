@@ -177,7 +177,8 @@ enum RDS {
         case "large": return 2
         case "xlarge": return 4
         default:
-            if size.hasSuffix("xlarge"), let n = Int(size.dropLast(6)) { return Decimal(n * 4) }
+            // checked: `db.m5.2305843009213693952xlarge` is no instance class (the largest has a few hundred vCPUs)
+            if size.hasSuffix("xlarge"), let n = Int(size.dropLast(6)), n > 0, n <= 10_000 { return Decimal(n * 4) }
             return nil
         }
     }

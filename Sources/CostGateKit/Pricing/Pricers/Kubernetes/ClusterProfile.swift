@@ -72,7 +72,7 @@ public struct ClusterProfile: Sendable {
         p.name = (path.split(separator: "/").last.map(String.init) ?? path)
         func number(_ n: YAMLNode, _ what: String) throws -> Decimal {
             guard let s = n.scalar, let d = Money.parseDecimal(s), d >= 0 else {
-                throw CostGateError("\(what) must be a non-negative number", at: n.location)
+                throw CostGateError("\(what) must be a non-negative number from 1e-18 to 1e18 (or 0)", at: n.location)
             }
             return d
         }
@@ -81,7 +81,9 @@ public struct ClusterProfile: Sendable {
             switch k.scalar ?? "" {
             case "name": p.name = v.scalar ?? p.name
             case "nodes":
-                guard let n = v.scalar.flatMap({ Int($0) }), n >= 0 else { throw CostGateError("nodes must be a whole number", at: v.location) }
+                guard let n = v.scalar.flatMap({ Int($0) }), n >= 0, Decimal(n) <= Limits.maxReplicas else {
+                    throw CostGateError("nodes must be a whole number from 0 to \(Money.plain(Limits.maxReplicas))", at: v.location)
+                }
                 p.nodes = n
             case "node":
                 guard let type = v["instance_type"]?.scalar, let vcpus = v["vcpus"], let mem = v["memory_gib"] else {

@@ -15,6 +15,7 @@ struct KubeWorkloadPricer: Pricer {
         var out = PricedUsage()
         let spec = KubernetesObjects.podSpec(kind: kind, object: obj)
         let pod = PodRequests.compute(spec: spec, defaults: PodRequests.defaults(namespace: namespace, context: context))
+        if let o = pod.overflow { out.reject(o) }
 
         // how many pods, for how long
         var replicas: Decimal = 1
@@ -27,7 +28,7 @@ struct KubeWorkloadPricer: Pricer {
             out.assume("a DaemonSet runs one pod on every node: \(profile.nodes) nodes in cluster profile \(profile.name)")
         case "Job", "CronJob":
             let jobSpec = kind == "CronJob" ? obj["spec"]["jobTemplate"]["spec"] : obj["spec"]
-            replicas = jobSpec["parallelism"].decimal ?? 1
+            replicas = Limits.count(jobSpec["parallelism"], "parallelism", into: &out) ?? 1
             let annotation = obj["metadata"]["annotations"]["costgate.dev/run-duration-minutes"].decimal
             let minutes = context.usage[.runDurationMinutes] ?? annotation
             var runs: Decimal? = context.usage[.monthlyRuns]
@@ -49,15 +50,15 @@ struct KubeWorkloadPricer: Pricer {
                 }
             }
         default:
-            if let n = obj["spec"]["replicas"].decimal { replicas = n }
+            if let n = Limits.count(obj["spec"]["replicas"], "replicas", into: &out) { replicas = n }
         }
         if ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"].contains(kind),
            let hpa = context.resources(ofType: "k8s:HorizontalPodAutoscaler").first(where: {
                $0.namespace == r.namespace && $0.attributes["spec"]["scaleTargetRef"]["name"].string == (obj["metadata"]["name"].string ?? r.name)
                    && ($0.attributes["spec"]["scaleTargetRef"]["kind"].string ?? kind) == kind
            }) {
-            let minReplicas = hpa.attributes["spec"]["minReplicas"].decimal ?? 1
-            let maxReplicas = hpa.attributes["spec"]["maxReplicas"].decimal ?? minReplicas
+            let minReplicas = Limits.count(hpa.attributes["spec"]["minReplicas"], "\(hpa.address) minReplicas", into: &out) ?? 1
+            let maxReplicas = Limits.count(hpa.attributes["spec"]["maxReplicas"], "\(hpa.address) maxReplicas", into: &out) ?? minReplicas
             replicas = minReplicas
             out.ceiling = maxReplicas / max(minReplicas, 1)
             out.assume("\(hpa.address) scales it from \(Money.plain(minReplicas)) to \(Money.plain(maxReplicas)) replicas: priced at the minimum")

@@ -8,6 +8,8 @@ struct PodRequests {
     var withoutRequests: [String] = []    // containers with neither a CPU nor a memory request
     /// A quantity finer than a thousandth was left out (`250u` CPU): reported as an assumption.
     var inexact = false
+    /// The requests add up past 64 bits of thousandths (about 8 EB of memory): the pod cannot be priced.
+    var overflow: String?
 
     static let gpuResources = ["nvidia.com/gpu", "amd.com/gpu", "google.com/tpu"]
     /// 1 / 2^30, exact: multiplying is much cheaper than dividing a Decimal.
@@ -95,16 +97,33 @@ struct PodRequests {
         }
         let overhead = spec["overhead"]
         var totals = Amounts()
+        // sums checked: each amount fits 64 bits, but two of 5Pi do not
+        var overflowed = false
+        func plus(_ a: Int64, _ b: Int64) -> Int64 {
+            let (s, o) = a.addingReportingOverflow(b)
+            if o || s < 0 { overflowed = true; return 0 }
+            return s
+        }
         for name in names {
             var sidecars: Int64 = 0, initMax: Int64 = 0
             for ic in inits {
                 let v = ic.request(name, d) ?? 0
-                if ic.sidecar { sidecars += v; initMax = max(initMax, sidecars) } else { initMax = max(initMax, sidecars + v) }
+                if v < 0 { out.overflow = "container \(Limits.echo(ic.name)) requests a negative \(Limits.echo(name))" }
+                if ic.sidecar { sidecars = plus(sidecars, v); initMax = max(initMax, sidecars) } else { initMax = max(initMax, plus(sidecars, v)) }
             }
             var app: Int64 = 0
-            for c in apps { app += c.request(name, d) ?? 0 }
+            for c in apps {
+                let v = c.request(name, d) ?? 0
+                if v < 0 { out.overflow = "container \(Limits.echo(c.name)) requests a negative \(Limits.echo(name))" }
+                app = plus(app, v)
+            }
             let extra = overhead.isNull ? 0 : overhead[name].string.flatMap(KubeQuantity.milli) ?? 0
-            totals.set(name, max(initMax, app + sidecars) + extra)
+            totals.set(name, plus(max(initMax, plus(app, sidecars)), max(extra, 0)))
+            if overflowed {
+                out.overflow = "the pod's \(Limits.echo(name)) requests add up to more than 2^63 thousandths; costgate prices pods up to about 9 EB of memory or 9 × 10^15 CPUs"
+                totals.set(name, 0)
+                overflowed = false
+            }
         }
         out.cpu = KubeQuantity.decimal(totals["cpu"] ?? 0, exponent: -3)
         out.memoryGiB = KubeQuantity.gibibytes(milliBytes: totals["memory"] ?? 0)
@@ -175,8 +194,12 @@ enum CronSchedule {
             var range = String(part)
             var step = 1
             if let slash = range.firstIndex(of: "/") {
-                guard let n = Int(range[range.index(after: slash)...]), n > 0 else { return nil }
-                step = n
+                let digits = range[range.index(after: slash)...]
+                guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                // a step past the field's range matches its start only (`1/9223372036854775807`: minute 1)
+                let n = digits.count > 4 ? hi - lo + 1 : Int(digits)!
+                guard n > 0 else { return nil }
+                step = min(n, hi - lo + 1)
                 range = String(range[..<slash])
             }
             func value(_ t: Substring) -> Int? { Int(t) ?? names[t.uppercased()] }
