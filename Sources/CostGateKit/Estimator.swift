@@ -13,6 +13,8 @@ public struct EstimateOptions: Sendable {
     public var skipOtherFiles = false
     /// Mapping rules to the user's price book (`custom_prices` in .costgate.yml).
     public var customPrices: [CustomPriceRule] = []
+    /// Values for Terraform source's variables (`--var-file`, then `--var`), over its tfvars files.
+    public var terraformVariables: [HCLReader.Assignment] = []
 
     public init(usage: UsageFile = UsageFile(), pricebooks: PriceBookSet, view: PriceView = .list,
                 defaultRegion: String = "us-east-1", regionWasGiven: Bool = false, profile: ClusterProfile = .openCostDefault) {

@@ -33,6 +33,10 @@ struct ReportOptions: ParsableArguments {
     var config: String?
     @Flag(name: .customLong("skip-other-files"), help: "Pass over .json files that are not Terraform plans (for hooks given every staged file).")
     var skipOtherFiles = false
+    @Option(name: .customLong("var-file"), help: "Terraform source: a .tfvars file over terraform.tfvars and *.auto.tfvars; repeatable.")
+    var varFiles: [String] = []
+    @Option(name: .customLong("var"), help: "Terraform source: NAME=VALUE for a variable, over every file; repeatable.")
+    var vars: [String] = []
 
     func validate() throws {
         for f in format where Reporters.reporter(for: f) == nil {
@@ -44,12 +48,17 @@ struct ReportOptions: ParsableArguments {
             throw ValidationError("\(formats) formats but \(out.count) --out: every format but one needs its --out file")
         }
         guard Set(out).count == out.count else { throw ValidationError("two formats cannot write the same --out file") }
+        for v in vars where !v.contains("=") { throw ValidationError("--var takes NAME=VALUE, not '\(v)'") }
     }
 
     func apply(to o: inout PipelineOptions) {
         let formats = format.isEmpty ? ["table"] : format
         o.outputs = formats.enumerated().map { .init(format: $0.element, file: $0.offset < out.count ? out[$0.offset] : nil) }
         (o.paths, o.configPath, o.skipOtherFiles) = (paths, config, skipOtherFiles)
+        o.terraformVariables = varFiles.map { .file($0) } + vars.map { v in
+            let name = v.prefix { $0 != "=" }
+            return .variable(String(name), String(v.dropFirst(name.count + 1)))
+        }
         o.stepSummaryPath = Platform.environment("GITHUB_STEP_SUMMARY")
         o.terminalWidth = Platform.terminalWidth()
     }

@@ -261,3 +261,19 @@ extension String {
         #expect(md.stdout.contains("| Team | Own | control plane | ingress | observability licence | Total |\n| --- | ---: | ---: | ---: | ---: | ---: |\n| ml | $70.89 | $24.34 | $7.30 | $333.34 | $435.87 |\n"))
     }
 }
+
+/// Terraform source: `--var-file` and `--var` give variables their values, `--var` last (issue 13).
+@Suite struct TerraformVariableTests {
+    static let dir = "Tests/CostGateKitTests/Fixtures/hcl/cli-vars"
+
+    @Test func aRequiredVariableWithoutAValueIsUnknownAndNamed() throws {
+        try CLI.expect(["estimate", Self.dir], expected: "estimate-tf-variable-not-set.txt")
+    }
+
+    @Test func varAndVarFileSetThemVarLast() throws {
+        try CLI.expect(["estimate", Self.dir, "--var", "instance_type=t3.micro"], expected: "estimate-tf-var.txt")
+        try CLI.expect(["estimate", Self.dir, "--var-file", Self.dir + "/prod.tfvars", "--var", "instances=3"], expected: "estimate-tf-var-file.txt")
+        try CLI.expect(["estimate", Self.dir, "--var", "instance_type"], expected: "empty.txt",
+                       stderr: "costgate: error: --var takes NAME=VALUE, not 'instance_type' (see `costgate --help`)\n", status: 2)
+    }
+}

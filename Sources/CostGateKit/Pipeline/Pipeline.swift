@@ -37,6 +37,8 @@ public struct PipelineOptions: Sendable {
     public var stepSummaryPath: String?
     /// `check --policies-from-base`: policies and exemptions from the base ref's configuration.
     public var policiesFromBase = false
+    /// `--var-file FILE` and `--var NAME=VALUE` for Terraform source, in that order (later wins).
+    public var terraformVariables: [HCLReader.Assignment] = []
     /// The width of the terminal standard output prints to (nil: not a terminal and no `COLUMNS`).
     public var terminalWidth: Int?
 
@@ -217,6 +219,7 @@ public struct Pipeline: Sendable {
         var estimate = EstimateOptions(usage: usage, pricebooks: PriceBookSet(paths: books, books: profile.books), view: view,
                                        defaultRegion: region ?? "us-east-1", regionWasGiven: region != nil, profile: profile)
         estimate.customPrices = config?.customPrices ?? []
+        estimate.terraformVariables = options.terraformVariables
         return estimate
     }
 }

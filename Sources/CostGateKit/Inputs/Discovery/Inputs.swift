@@ -133,7 +133,7 @@ public struct Run: Sendable {
     /// `read()`, and what the report must say about Terraform source (what stayed unknown, and why).
     public func readWithNotes() throws -> (resources: [Resource], skipped: [SkippedResource], files: [String], notes: [String]) {
         // Terraform source (.tf) is read by the HCL reader; plans and manifests beside it as before
-        let terraform = try TerraformSource.read(paths, defaultRegion: options.defaultRegion)
+        let terraform = try TerraformSource.read(paths, defaultRegion: options.defaultRegion, assignments: options.terraformVariables)
         let notes = terraform?.notes ?? []
         let files = try Inputs.expandInputs(paths).filter {
             !(terraform?.folders.contains(FileIO.parent($0.name)) ?? false) && !$0.name.hasSuffix(".tf.json")

@@ -72,11 +72,12 @@ public enum TerraformSource {
     }
 
     /// Reads every root module under `paths`; nil when there is no Terraform source there.
-    public static func read(_ paths: [String], defaultRegion: String, environment: [String: String]? = nil) throws -> Found? {
+    public static func read(_ paths: [String], defaultRegion: String, assignments: [HCLReader.Assignment] = [],
+                            environment: [String: String]? = nil) throws -> Found? {
         let (roots, folders, parsed) = try discover(paths)
         guard !roots.isEmpty else { return nil }
         var found = Found(roots: roots, folders: folders)
-        let options = HCLReader.Options(defaultRegion: defaultRegion, environment: environment ?? terraformEnvironment())
+        let options = HCLReader.Options(defaultRegion: defaultRegion, assignments: assignments, environment: environment ?? terraformEnvironment())
         for root in roots {
             let r = try HCLReader.read(directory: root, options: options, parsed: parsed)
             found.resources += r.resources

@@ -1,0 +1,2 @@
+instance_type = "t3.small"
+instances = 2
