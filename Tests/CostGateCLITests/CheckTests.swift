@@ -267,3 +267,55 @@ struct Repo {
         #expect(text.hasPrefix("earlier step\n" + MarkdownReporter.marker + "\n"))
     }
 }
+
+/// Terraform source in git, no plan: `--base-ref` reads the `.tf` tree at the ref (issue 13).
+@Suite struct TerraformSourceCheckTests {
+    static func main(_ instanceType: String) -> String {
+        """
+        provider "aws" {
+          region = "us-east-1"
+        }
+
+        module "web" {
+          source        = "./modules/web"
+          instance_type = "\(instanceType)"
+        }
+
+        """
+    }
+
+    static let module = """
+        variable "instance_type" {
+          type = string
+        }
+
+        resource "aws_instance" "this" {
+          ami           = "ami-0123456789abcdef0"
+          instance_type = var.instance_type
+        }
+
+        """
+
+    @Test func aChangedInstanceTypeIsTheDiffAndBreaksTheBudget() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        try repo.sh("mkdir -p infra/modules/web")
+        try repo.write("infra/main.tf", Self.main("t3.micro"))
+        try repo.write("infra/modules/web/main.tf", Self.module)
+        try repo.write(".costgate.yml", "version: 1\npolicies:\n  - {name: infra-budget, type: budget, max_increase: 20}\n")
+        try repo.sh("git add -A && git commit -qm base && git checkout -qb feature")
+        try repo.write("infra/main.tf", Self.main("m5.large"))
+
+        let diff = try CLI.run(["diff", "--base-ref", "main", "infra"], in: repo.dir)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(diff.stdout.contains("~ module.web.aws_instance.this  $8.39 → $70.88  (+$62.49)\n"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("~ Instance usage (Linux/UNIX, on-demand, t3.micro) → Instance usage (Linux/UNIX, on-demand, m5.large): $7.59 → $70.08"))
+        #expect(diff.stdout.contains("MONTHLY COST: $8.39 → $70.88 (+$62.49, +744.8%)\n"), "\(diff.stdout)")
+
+        let check = try CLI.run(["check", "--base-ref", "main", "--format", "summary", "infra"], in: repo.dir)
+        #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("error [infra-budget] monthly cost rises by $62.49 ($8.39 → $70.88), above the $20.00 allowed"), "\(check.stdout)")
+        // the tree read at the ref is gone again
+        #expect(!FileIO.list("/tmp").contains { $0.hasPrefix("costgate-") && $0.count > 30 && FileIO.isDirectory("/tmp/" + $0 + "/infra") })
+    }
+}

@@ -82,6 +82,8 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def reply(self, status, payload=None, headers=None):
+        # the state is on disk before the client can read the answer (a test reads it right after)
+        write_log()
         body = b"" if payload is None else json.dumps(payload).encode()
         self.send_response(status)
         for k, v in (headers or {}).items():

@@ -104,7 +104,23 @@ public struct BaseComparison: Sendable {
                 if let gitRef { inputs = try gitRef.files(for: p.paths) } else if case .file(let path) = base {
                     inputs = try Inputs.expand([path]).map { InputFile(name: $0) }
                 } else { inputs = [] }
-                var baseResources = inputs.isEmpty ? [] : try run.read(inputs).resources
+                var baseResources: [Resource] = []
+                var planInputs = inputs
+                if let gitRef, let tree = try gitRef.terraformTree() {
+                    // Terraform source at the ref, read from a copy of its tree (the HCL reader reads folders)
+                    defer { FileIO.removeTree(tree) }
+                    let atRef = try p.paths.map { path in try gitRef.relative(path) }.map { $0.isEmpty ? tree : tree + "/" + $0 }
+                    if let found = try TerraformSource.read(atRef.filter(FileIO.exists), defaultRegion: p.options.defaultRegion,
+                                                            assignments: p.options.terraformVariables) {
+                        baseResources += found.resources
+                        let folders = Set(found.folders.map { String($0.dropFirst(tree.count)).drop { $0 == "/" } }.map(String.init))
+                        planInputs = inputs.filter { f in
+                            let path = String(f.name.dropFirst(gitRef.name.count + 1))
+                            return !path.hasSuffix(".tf.json") && !folders.contains(FileIO.parent(path) == "." ? "" : FileIO.parent(path))
+                        }
+                    }
+                }
+                baseResources += planInputs.isEmpty ? [] : try run.read(planInputs).resources
                 if let gitRef {
                     // a plan is usually made in CI, not committed: one that is not in git at the ref is
                     // compared with its own prior state (what is deployed), as without a base

@@ -111,6 +111,34 @@ public enum FileIO {
     }
 
     /// Appends text to a file (created when missing), as `$GITHUB_STEP_SUMMARY` expects.
+    /// Writes bytes to a new file, making its folders first.
+    public static func writeCreatingFolders(_ bytes: [UInt8], to path: String) throws {
+        var made = ""
+        for part in parent(path).split(separator: "/") {
+            made += "/" + part
+            if !isDirectory(made) { _ = mkdir(made, 0o755) }
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CostGateError("cannot write: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw CostGateError("cannot write: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)) }
+            offset += n
+        }
+    }
+
+    /// Removes a folder this run made, and everything in it.
+    public static func removeTree(_ path: String) {
+        for e in entries(path) {
+            let p = path + "/" + e.name
+            if e.isDirectory { removeTree(p) } else { unlink(p) }
+        }
+        rmdir(path)
+    }
+
     public static func append(_ text: String, to path: String) throws {
         guard let fp = fopen(path, "ab") else {
             throw CostGateError("cannot write: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))

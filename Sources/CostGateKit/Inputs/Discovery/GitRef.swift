@@ -98,6 +98,46 @@ public struct GitRef: Sendable {
         return out
     }
 
+    /// The Terraform source of the whole repository at this commit, written into a new temporary folder
+    /// (the HCL reader reads folders): every `.tf`, `.tf.json`, `.tfvars` and `.tfvars.json` file, and the other
+    /// files of folders holding `.tf` files (templates, `file()` inputs), hidden folders left out. nil when the
+    /// commit has no Terraform source. The caller removes the folder.
+    public func terraformTree() throws -> String? {
+        let listed = try Self.git(["-C", root, "ls-tree", "-r", "-z", "--full-tree", commit])
+        guard listed.status == 0 else { throw CostGateError("--base-ref \(name): git ls-tree failed: \(listed.errorOutput.trimmingSpaces())") }
+        var blobs: [(path: String, sha: String)] = []
+        for entry in listed.output.split(separator: 0) {
+            guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")) else { continue }
+            let head = String(decoding: entry[entry.startIndex..<tab], as: UTF8.self).split(separator: " ")
+            let file = String(decoding: entry[(tab + 1)...], as: UTF8.self)
+            guard head.count == 3, head[1] == "blob", head[0] != "120000",
+                  !file.split(separator: "/").dropLast().contains(where: { $0.hasPrefix(".") }) else { continue }
+            blobs.append((file, String(head[2])))
+        }
+        let terraformSuffixes = [".tf", ".tf.json", ".tfvars", ".tfvars.json"]
+        let folders = Set(blobs.filter { $0.path.hasSuffix(".tf") || $0.path.hasSuffix(".tf.json") }.map { FileIO.parent($0.path) })
+        guard !folders.isEmpty else { return nil }
+        let wanted = blobs.filter { b in
+            terraformSuffixes.contains { b.path.hasSuffix($0) }
+                || folders.contains { f in f == "." ? !b.path.contains("/") : b.path.hasPrefix(f + "/") }
+        }
+        let batch = try Self.git(["-C", root, "cat-file", "--batch"], input: Array(wanted.map { $0.sha + "\n" }.joined().utf8))
+        guard batch.status == 0 else { throw CostGateError("--base-ref \(name): git cat-file failed: \(batch.errorOutput.trimmingSpaces())") }
+        let dir = "/tmp/costgate-\(commit.prefix(12))-\(UInt64.random(in: 0...UInt64.max))"
+        var pos = 0
+        let bytes = batch.output
+        for w in wanted {
+            guard let newline = bytes[pos...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            let header = String(decoding: bytes[pos..<newline], as: UTF8.self).split(separator: " ")
+            guard header.count == 3, let size = Int(header[2]), newline + 1 + size <= bytes.count else {
+                throw CostGateError("--base-ref \(name): cannot read \(w.path) from git")
+            }
+            try FileIO.writeCreatingFolders(Array(bytes[(newline + 1)..<(newline + 1 + size)]), to: dir + "/" + w.path)
+            pos = newline + 1 + size + 1
+        }
+        return dir
+    }
+
     /// Git's well-known empty tree.
     static let emptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
