@@ -6,8 +6,8 @@ import Glibc
 /// The one place the executable touches the process: standard output and error, files, the
 /// environment, and exit.
 enum Platform {
-    /// Writes every rendered report (files atomically: all or none are put in place), appends the step
-    /// summary, and exits with the run's status — without freeing what the run built, which for a large
+    /// Renders every report straight into its place (files atomically: each into a temporary file, all put in
+    /// place only when every one is complete, none after an error), appends the step summary, and exits with the run's status — without freeing what the run built, which for a large
     /// plan would take a quarter of the time.
     static func emit(_ result: PipelineResult) throws -> Never {
         for w in result.warnings { FileIO.write("costgate: warning: \(Limits.escapingControls(w))\n", fd: 2) }
@@ -16,7 +16,7 @@ enum Platform {
             for output in result.outputs {
                 let sink = try output.file.map { try OutputSink.file($0) } ?? .standardOutput()
                 sinks.append(sink)
-                sink.write(contentsOf: output.text)
+                try output.write(to: sink)
             }
             if let summary = result.stepSummary { try FileIO.append(summary.text, to: summary.path) }
             for sink in sinks { try sink.finish() }

@@ -25,7 +25,7 @@ import Testing
     /// depend on where it is.
     static func render(_ format: String) throws -> String {
         let result = try Pipeline(options([format])).run()
-        return result.outputs[0].text.text.replacing(Paths.packageRoot + "/", with: "")
+        return try result.outputs[0].text().replacing(Paths.packageRoot + "/", with: "")
     }
 
     @Test(arguments: Reporters.formats)

@@ -45,12 +45,23 @@ public struct PipelineOptions: Sendable {
     public init() {}
 }
 
-/// A report rendered for one output, not yet written.
+/// One report to write: its format, where it goes, and what renders it. It is rendered straight into
+/// the sink the writer gives (a large plan's JSON report is streamed, never held whole in memory).
 public struct RenderedOutput {
     public var format: String
     /// nil: standard output.
     public var file: String?
-    public var text: OutputSink
+    let render: (OutputSink) throws -> Void
+
+    /// Streams the report into `sink`.
+    public func write(to sink: OutputSink) throws { try render(sink) }
+
+    /// The whole report as text (tests, small outputs).
+    public func text() throws -> String {
+        let sink = OutputSink()
+        try render(sink)
+        return sink.text
+    }
 }
 
 /// What a run gives: everything to write, and the exit status. Nothing is written yet, so a run that
@@ -116,23 +127,23 @@ public struct Pipeline: Sendable {
         if let key = config?.sharedCostsBy {
             report.teams = TeamBreakdown(estimate: estimate, key: key, costs: config?.sharedCosts ?? [])
         }
-        let started = ContinuousClock().now
         var rendered: [RenderedOutput] = []
         for output in options.outputs {
             guard let reporter = Reporters.reporter(for: output.format) else {
                 throw CostGateError("unknown format '\(output.format)'; use one of \(Reporters.formats.joined(separator: ", "))")
             }
-            let sink = OutputSink()
             var one = report
             one.width = output.file == nil ? options.terminalWidth : nil   // the table fits the terminal it prints to
-            try reporter.write(one, to: sink)
-            rendered.append(RenderedOutput(format: output.format, file: output.file, text: sink))
+            rendered.append(RenderedOutput(format: output.format, file: output.file) { sink in
+                let started = ContinuousClock().now
+                try reporter.write(one, to: sink)
+                Timings.report("render \(output.format)", since: started)
+            })
         }
         var summary: (String, String)?
         if options.outputs.contains(where: { $0.format == GitHubReporter.format }), let path = options.stepSummaryPath, !path.isEmpty {
             summary = (path, try MarkdownReporter().render(report))
         }
-        Timings.report("render", since: started)
         let fails = options.judge && findings.contains { $0.fails }
         return PipelineResult(report: report, outputs: rendered, stepSummary: summary, status: fails ? 1 : 0, warnings: warnings,
                               keep: [outcomes, comparison])
@@ -153,9 +164,8 @@ public struct Pipeline: Sendable {
             estimates.append(.merged(try comparison.run().map(\.head)))
         }
         let output = options.outputs[0]
-        let sink = OutputSink()
-        sink.write(output.format == "json" ? ViewComparison.json(views, estimates) : ViewComparison.table(views, estimates))
-        return PipelineResult(report: nil, outputs: [RenderedOutput(format: output.format, file: output.file, text: sink)],
+        let text = output.format == "json" ? ViewComparison.json(views, estimates) : ViewComparison.table(views, estimates)
+        return PipelineResult(report: nil, outputs: [RenderedOutput(format: output.format, file: output.file) { $0.write(text) }],
                               stepSummary: nil, status: 0, warnings: [], keep: [estimates])
     }
 

@@ -101,11 +101,6 @@ public final class OutputSink {
         write(byte: 0x22)
     }
 
-    /// Appends what another sink holds.
-    public func write(contentsOf other: OutputSink) {
-        write(raw: UnsafeBufferPointer(start: other.base, count: other.count))
-    }
-
     public var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
     private func flush() {
