@@ -80,10 +80,17 @@ public struct GitRef: Sendable {
             }
         }
         guard !wanted.isEmpty else { return [] }
+        return try zip(wanted, blobs(wanted.map { ($0.path, $0.sha) })).map { w, bytes in
+            InputFile(name: "\(name):\(w.path)", bytes: bytes, walked: w.walked)
+        }
+    }
+
+    /// The contents of these blobs, in order, from one `git cat-file --batch`.
+    private func blobs(_ wanted: [(path: String, sha: String)]) throws -> [[UInt8]] {
         let batch = try Self.git(["-C", root, "cat-file", "--batch"], input: Array(wanted.map { $0.sha + "\n" }.joined().utf8))
         guard batch.status == 0 else { throw CostGateError("--base-ref \(name): git cat-file failed: \(batch.errorOutput.trimmingSpaces())") }
         // each object: "<sha> blob <size>\n<bytes>\n"
-        var out: [InputFile] = []
+        var out: [[UInt8]] = []
         var pos = 0
         let bytes = batch.output
         for w in wanted {
@@ -92,7 +99,7 @@ public struct GitRef: Sendable {
             guard header.count == 3, let size = Int(header[2]), newline + 1 + size <= bytes.count else {
                 throw CostGateError("--base-ref \(name): cannot read \(w.path) from git")
             }
-            out.append(InputFile(name: "\(name):\(w.path)", bytes: Array(bytes[(newline + 1)..<(newline + 1 + size)]), walked: w.walked))
+            out.append(Array(bytes[(newline + 1)..<(newline + 1 + size)]))
             pos = newline + 1 + size + 1
         }
         return out
@@ -121,20 +128,8 @@ public struct GitRef: Sendable {
             terraformSuffixes.contains { b.path.hasSuffix($0) }
                 || folders.contains { f in f == "." ? !b.path.contains("/") : b.path.hasPrefix(f + "/") }
         }
-        let batch = try Self.git(["-C", root, "cat-file", "--batch"], input: Array(wanted.map { $0.sha + "\n" }.joined().utf8))
-        guard batch.status == 0 else { throw CostGateError("--base-ref \(name): git cat-file failed: \(batch.errorOutput.trimmingSpaces())") }
         let dir = "/tmp/costgate-\(commit.prefix(12))-\(UInt64.random(in: 0...UInt64.max))"
-        var pos = 0
-        let bytes = batch.output
-        for w in wanted {
-            guard let newline = bytes[pos...].firstIndex(of: UInt8(ascii: "\n")) else { break }
-            let header = String(decoding: bytes[pos..<newline], as: UTF8.self).split(separator: " ")
-            guard header.count == 3, let size = Int(header[2]), newline + 1 + size <= bytes.count else {
-                throw CostGateError("--base-ref \(name): cannot read \(w.path) from git")
-            }
-            try FileIO.writeCreatingFolders(Array(bytes[(newline + 1)..<(newline + 1 + size)]), to: dir + "/" + w.path)
-            pos = newline + 1 + size + 1
-        }
+        for (w, bytes) in zip(wanted, try self.blobs(wanted.map { ($0.path, $0.sha) })) { try FileIO.writeCreatingFolders(bytes, to: dir + "/" + w.path) }
         return dir
     }
 
