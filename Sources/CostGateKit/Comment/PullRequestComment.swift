@@ -255,17 +255,7 @@ public struct GitLabForge: Forge {
     var notes: String { "\(apiURL)/projects/\(Self.escape(project))/merge_requests/\(mergeRequest)/notes" }
 
     /// A project path as one URL segment (`group%2Fproject`).
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for b in s.utf8 {
-            let c = Character(Unicode.Scalar(b))
-            if b < 0x80, c.isLetter || c.isNumber || "-._~".contains(c) { out.append(c) } else {
-                let hex = String(b, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" : "") + hex
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { SARIFReporter.percentEncoded(s, keeping: "-._~") }
 
     public func list() throws -> [ForgeComment] {
         var page: String? = "1"

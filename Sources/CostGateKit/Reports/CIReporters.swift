@@ -232,11 +232,14 @@ public struct SARIFReporter: Reporter {
     }
 
     /// A relative path as a URI reference: spaces and other reserved characters percent-encoded.
-    static func uri(_ path: String) -> String {
+    static func uri(_ path: String) -> String { percentEncoded(path, keeping: "-._~/") }
+
+    /// UTF-8 bytes percent-encoded, except ASCII letters, digits and the characters in `keeping`.
+    static func percentEncoded(_ s: String, keeping: String) -> String {
         var out = ""
-        for b in path.utf8 {
+        for b in s.utf8 {
             let c = Character(Unicode.Scalar(b))
-            if b < 0x80, c.isLetter || c.isNumber || "-._~/".contains(c) { out.append(c) } else {
+            if b < 0x80, c.isLetter || c.isNumber || keeping.contains(c) { out.append(c) } else {
                 let hex = String(b, radix: 16, uppercase: true)
                 out += "%" + (hex.count == 1 ? "0" : "") + hex
             }
