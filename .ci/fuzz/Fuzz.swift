@@ -52,6 +52,11 @@ enum Fuzz {
            "change": {"actions": ["create"], "after": {}}}]}
         """.utf8)
 
+    /// The sample workloads, read once (they do not depend on the input; only what the input configures does).
+    static let sampleManifestResources: [Resource] = (try? KubernetesReader().read(bytes: sampleManifest, file: "sample.yaml").resources) ?? []
+    static let samplePlanResources: [Resource] =
+        (try? Estimator().planReader(defaultRegion: "us-east-1", regionWasGiven: false).read(bytes: samplePlan, file: "sample.json").resources) ?? []
+
     static func write(_ bytes: [UInt8]) -> String {
         let fd = open(scratch, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         if fd >= 0 {
@@ -95,14 +100,13 @@ enum Fuzz {
         case "config":
             let config = try Config.load(path: write(bytes))
             for v in config.views { _ = try config.view(v.name) }
-            try price(try KubernetesReader().read(bytes: sampleManifest, file: "sample.yaml").resources, config: config)
+            try price(sampleManifestResources, config: config)
         case "usage":
             let usage = try UsageFile.load(path: write(bytes))
-            let plan = try Estimator().planReader(defaultRegion: "us-east-1", regionWasGiven: false).read(bytes: samplePlan, file: "sample.json")
-            try price(plan.resources + (try KubernetesReader().read(bytes: sampleManifest, file: "sample.yaml").resources), usage: usage)
+            try price(samplePlanResources + sampleManifestResources, usage: usage)
         case "profile":
             let profile = try ClusterProfile.load(path: write(bytes))
-            try price(try KubernetesReader().read(bytes: sampleManifest, file: "sample.yaml").resources, profile: profile)
+            try price(sampleManifestResources, profile: profile)
         case "quantity":
             let text = String(decoding: bytes, as: UTF8.self)
             let parsed = KubeQuantity.parse(text)
