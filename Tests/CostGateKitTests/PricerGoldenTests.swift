@@ -25,6 +25,9 @@ import Testing
         for name in KubernetesGoldenTests.fixtures {
             covered.formUnion(try k8sEstimate(name).resources.map(\.type))
         }
+        for name in FamilyGoldenTests.fixtures {
+            covered.formUnion(try FamilyGoldenTests.estimate(name).resources.map(\.type))
+        }
         let missing = PricerRegistry.standard.pricers.filter { p in !p.resourceTypes.contains(where: covered.contains) }
         #expect(missing.isEmpty, "pricers without a golden fixture: \(missing.map { $0.resourceTypes.sorted().first ?? "?" })")
     }

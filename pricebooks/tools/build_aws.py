@@ -19,10 +19,10 @@ Rules (see pricebooks/README.md):
 import os, re, sys
 from decimal import Decimal
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pricebook import Book, attrs, read_facts
+from pricebook import Book, attrs, read_facts, offer_golden_components
 
-VERSION = "2026.12.0"
-EFFECTIVE = "2026-12-01"
+VERSION = "2026.12.1"
+EFFECTIVE = "2026-12-02"
 
 rows = read_facts("aws.csv")
 book = Book("aws", VERSION, EFFECTIVE,
@@ -303,6 +303,8 @@ for r in rows:
         elif comp == "Throughput (gp3)": key(f"aws/opensearch/{region}/throughput/gp3", "MiBps-month")
 
 # The RDS Extended Support fact exists for MySQL year 1 only; PostgreSQL and later years are absent on purpose.
+
+book.comments.append(offer_golden_components(book, "aws", rows))
 
 kept, replaced, changed = book.distrust_report()
 line = (f"known wrong: Karpenter us-east-1 *.metal (dedicated tenancy): {len(book.distrusted)} prices; "

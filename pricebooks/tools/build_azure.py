@@ -17,10 +17,10 @@ date, newest source wins. Keys are lower case: `azure/vm/eastus/standard_d2s_v5/
 import os, re, sys
 from decimal import Decimal
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pricebook import Book, attrs, read_facts
+from pricebook import Book, attrs, read_facts, offer_golden_components
 
-VERSION = "2026.12.0"
-EFFECTIVE = "2026-12-01"
+VERSION = "2026.12.1"
+EFFECTIVE = "2026-12-02"
 book = Book("azure", VERSION, EFFECTIVE,
             "Azure public pay-as-you-go list prices (USD) from the cited facts; newest source wins per price",
             "build_azure.py", "azure.csv")
@@ -153,8 +153,10 @@ def prices_of(r, emit):
             key(f"azure/storage/{region}/{kind}/{tier}-{repl}-{access}/capacity", "GB-month")
 
 
-for r in read_facts("azure.csv"):
+facts = read_facts("azure.csv")
+for r in facts:
     prices_of(r, book.offer)
+book.comments.append(offer_golden_components(book, "azure", facts))
 
 # Never a row of azure-excluded.csv (Karpenter "Linux" prices with the Windows surcharge).
 COLUMNS = ["provider", "service", "region", "sku_or_attributes", "unit", "usd_price", "source_repo", "source_path",

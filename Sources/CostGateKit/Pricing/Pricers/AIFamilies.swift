@@ -1,0 +1,3 @@
+extension Families {
+    static let ai: [any Pricer] = []
+}

@@ -1,0 +1,3 @@
+extension Families {
+    static let aws2: [any Pricer] = []
+}

@@ -1,0 +1,3 @@
+extension Families {
+    static let azure1: [any Pricer] = []
+}

@@ -1,0 +1,3 @@
+extension Families {
+    static let azure2: [any Pricer] = []
+}
