@@ -56,8 +56,18 @@ public struct Components {
         self.context = context
         self.keyType = keyType ?? resource.type
         var tmp = PricedUsage()
-        self.region = region ?? Quantities.region(resource, &tmp)
+        self.region = region ?? Quantities.region(resource, &tmp, fallback: Self.resourceGroupRegion(resource, context))
         out.assumptions.append(contentsOf: tmp.assumptions)
+    }
+
+    /// An Azure resource without a `location` is where its resource group is (as Azure places it): the group the
+    /// configuration refers to, else the one whose name the plan gives.
+    static func resourceGroupRegion(_ r: Resource, _ context: PricingContext) -> String? {
+        guard r.provider == .azure, r.region == nil else { return nil }
+        if let rg = context.referenced("azurerm_resource_group", from: r, attribute: "resource_group_name"), let region = rg.region { return region }
+        if let name = r.attributes["resource_group_name"].nonEmptyString, !Quantities.isUnknown(r.attributes["resource_group_name"]),
+           let rg = context.find("azurerm_resource_group", where: "name", equals: name) { return rg.region }
+        return nil
     }
 
     /// The price key of a component (`keyName` when the facts name it differently from the line).
@@ -109,9 +119,11 @@ public struct ComponentPricer: Pricer {
     public init(_ types: [String], attributes: Set<String> = [], usage: [UsageKey] = [], related: [String: Set<String>] = [:],
                 _ body: @escaping @Sendable (inout Components) -> Void) {
         self.resourceTypes = types
-        self.attributes = attributes
+        let azure = types.contains { $0.hasPrefix("azurerm_") }
+        // Azure resources may take their region from their resource group
+        self.attributes = azure ? attributes.union(["location", "resource_group_name"]) : attributes
         self.usageKeys = usage
-        self.relatedAttributes = related
+        self.relatedAttributes = azure ? related.merging(["azurerm_resource_group": ["name", "location"]]) { $0.union($1) } : related
         self.body = body
     }
 
