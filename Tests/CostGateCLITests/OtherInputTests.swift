@@ -21,8 +21,8 @@ import Glibc
     static func remove(_ dir: String) { _ = system("rm -rf '\(dir)'") }
 
     /// Nothing was read, so every selected book is named.
-    static let header = "Price book: aws 2026.12.0 (effective 2026-12-01), azure 2026.12.0 (effective 2026-12-01), "
-        + "gcp 2026.12.0 (effective 2026-12-01), k8s 2026.11.0 (effective 2026-11-22); view: list\n\nName  Monthly qty  Unit  Unit price  Monthly cost\n\n"
+    static let header = "Price book: aws 2026.12.1 (effective 2026-12-02), azure 2026.12.1 (effective 2026-12-02), "
+        + "gcp 2026.12.1 (effective 2026-12-02), k8s 2026.11.0 (effective 2026-11-22); view: list\n\nName  Monthly qty  Unit  Unit price  Monthly cost\n\n"
         + "TOTAL MONTHLY COST: $0.00 USD\n\n"
         + "0 resources: 0 priced, 0 free, 0 not supported yet, 0 deleted; 0 with a price not found, 0 unknown until apply, 0 depending on usage\n\n"
 
