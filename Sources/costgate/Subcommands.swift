@@ -117,12 +117,37 @@ struct PriceBookCommand: ParsableCommand {
 
 struct UsageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "usage", abstract: "The usage keys pricers read from a usage file.",
-                                                    subcommands: [Keys.self])
+                                                    subcommands: [Keys.self, Template.self])
 
     struct Keys: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the usage keys of every priced type, or of one: name, unit, meaning.")
         @Argument(help: "A resource type, e.g. aws_lambda_function.") var type: String?
         @Flag(help: "Print the README's table of every type's keys instead.") var markdown = false
         func run() throws { Platform.print(markdown ? UsageKeyListing.markdownTable() : try UsageKeyListing.text(type: type)) }
+    }
+
+    struct Template: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a usage file listing every usage key of the resources found, commented (values from --usage kept).",
+            discussion: "Like Infracost's --sync-usage-file: give the result back with --usage after filling in values; left as it is, it changes no estimate.")
+        @Argument(help: "Plan files, manifests, Terraform source folders; - for standard input. Default: the projects of .costgate.yml.")
+        var paths: [String] = []
+        @OptionGroup var pricing: PricingOptions
+        @Option(help: "Write the usage file here (atomically) instead of standard output.") var out: String?
+        @Option(help: "The configuration file (default: .costgate.yml here or in a parent folder).") var config: String?
+        @Option(name: .customLong("var-file"), help: "Terraform source: a .tfvars file; repeatable.") var varFiles: [String] = []
+        @Option(name: .customLong("var"), help: "Terraform source: NAME=VALUE for a variable; repeatable.") var vars: [String] = []
+
+        func run() throws {
+            var o = PipelineOptions()
+            pricing.apply(to: &o)
+            (o.paths, o.configPath) = (paths, config)
+            o.terraformVariables = varFiles.map { .file($0) } + vars.map { v in
+                let name = v.prefix { $0 != "=" }
+                return .variable(String(name), String(v.dropFirst(name.count + 1)))
+            }
+            let text = try Commands.usageTemplate(options: o)
+            if let out { try Platform.write(text, to: out) } else { Platform.print(text) }
+        }
     }
 }

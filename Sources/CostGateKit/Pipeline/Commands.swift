@@ -54,3 +54,22 @@ public enum Commands {
         return (path, Config.starter(projects: found.projects, notes: found.notes), "wrote \(path): edit the projects and policies, then run `costgate check --base-ref origin/main`\n")
     }
 }
+
+extension Commands {
+    /// `usage template PATHS`: every usage key of the priced resources found, as a commented usage file; the
+    /// values of `--usage` (or the configuration's usage file) are written as they are.
+    public static func usageTemplate(options: PipelineOptions) throws -> String {
+        let pipeline = Pipeline(options)
+        let projects = try pipeline.projectSpecs(try pipeline.loadConfig())
+        var resources: [(address: String, type: String)] = []
+        var usage = UsageFile()
+        var inputs: [String] = []
+        for p in projects {
+            let e = try Run(paths: p.paths, options: p.options).estimate()
+            resources += e.resources.map { ($0.address, $0.type) }
+            if usage.path == nil { usage = p.options.usage }
+            inputs += p.paths
+        }
+        return UsageTemplate.render(resources: resources, usage: usage, inputs: inputs.isEmpty ? ["the configuration's projects"] : inputs)
+    }
+}
