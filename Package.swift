@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(
             name: "CostGateCLITests",
             dependencies: ["CostGateKit"],
-            exclude: ["Expected"]
+            exclude: ["Expected", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
