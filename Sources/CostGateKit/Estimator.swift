@@ -139,6 +139,10 @@ public struct Estimator: Sendable {
         }
         let context = PricingContext(usage: options.usage.values(for: r, keys: pricer.usageKeys), index: index, asOf: asOf, profile: options.profile)
         var usage = pricer.usage(of: r, context: context)
+        if (context.usage[.monthlyHrs] ?? Money.hoursPerMonth) == Money.hoursPerMonth {
+            // hours of a whole month per unit: the books' full-month rules (sustained use) may apply
+            for i in usage.lines.indices where usage.lines[i].unit.hasSuffix("hour") { usage.lines[i].runsFullMonth = true }
+        }
         usage.lines += custom
         try Limits.check(usage, of: r)
         if usage.lines.isEmpty {

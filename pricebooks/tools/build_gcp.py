@@ -111,5 +111,17 @@ for r in facts:
         if comp.startswith("Object adds"): key(f"gcp/storage/{loc}/class-a", "10k operations")
         elif comp.startswith("Object gets"): key(f"gcp/storage/{loc}/class-b", "10k operations")
 
+# Sustained-use discounts: Compute Engine takes them off automatically for resources that run more than a quarter of
+# a month, up to 30% (N1, M1, M2, f1-micro, g1-small, GPUs but H100, A100 and L4) or 20% (N2, N2D, C2) for a whole
+# month; not for spot VMs nor for E2 and the other families (Google Cloud documentation, below). The book carries the
+# full-month rate as a rule: costgate applies it to lines that run the whole month, unless a view turns it off.
+SUD_SOURCE = {"source_repo": "cloud.google.com", "source_path": "compute/docs/sustained-use-discounts", "source_commit": "-",
+              "source_date_hint": "read 2026-12-02 (web page; its table of maximum monthly discounts by machine family)"}
+book.rule("sustained-use", 30, ["gcp/compute/*/n1-*", "gcp/compute/*/custom-*", "gcp/compute/*/custom/n1/*", "gcp/compute/*/m1-*",
+                                "gcp/compute/*/m2-*", "gcp/compute/*/f1-micro", "gcp/compute/*/g1-small", "gcp/gpu/*/nvidia-tesla-*"],
+          ["*/spot"], "full-month sustained-use discount, N1 (predefined and custom), M1, M2, shared-core and GPUs but H100, A100, L4", SUD_SOURCE)
+book.rule("sustained-use", 20, ["gcp/compute/*/n2-*", "gcp/compute/*/n2d-*", "gcp/compute/*/c2-*", "gcp/compute/*/custom/n2/*",
+                                "gcp/compute/*/custom/n2d/*"],
+          ["*/spot"], "full-month sustained-use discount, N2, N2D (predefined and custom) and C2", SUD_SOURCE)
 book.comments.append(offer_golden_components(book, "gcp", facts))
 book.write()

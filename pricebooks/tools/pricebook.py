@@ -48,6 +48,7 @@ class Book:
         self.best = {}     # key -> candidate
         self.comments = []  # extra "#" lines for the book's header (what the builder decided and why)
         self.distrusted = {}  # key -> the distrusted candidates offered for it
+        self.rules = []  # (name, percent, sid, date, globs, except_globs, note)
 
     def source_of(self, r):
         k = (r["source_repo"], r["source_path"], r["source_commit"])
@@ -81,6 +82,12 @@ class Book:
             win = dict(win, note=(win["note"] + "; " if win["note"] else "") + extra)
         self.best[key] = win
 
+    def rule(self, name, percent, globs, except_globs, note, r):
+        """A documented automatic discount (a `rule` record): `percent` off the prices `globs` match and
+        `except_globs` do not, for lines that run the whole month. `r` is the citation, in a fact row's shape."""
+        sid, date = self.source_of(r)
+        self.rules.append((name, Decimal(percent), sid, date, ",".join(globs), ",".join(except_globs) or "-", note))
+
     def note(self, key):
         """The price's note: the builder's, which other sources gave what, and any distrusted source's reason."""
         c = self.best[key]
@@ -112,10 +119,12 @@ class Book:
         out.write(f"effective\t{self.effective}\n")
         out.write("currency\tUSD\n")
         out.write(f"description\t{self.description}\n")
-        used = {c["sid"] for c in self.best.values()}
+        used = {c["sid"] for c in self.best.values()} | {r[2] for r in self.rules}
         for (repo, path, commit), (sid, date) in sorted(self.sources.items(), key=lambda kv: int(kv[1][0][1:])):
             if sid in used:
                 out.write(f"source\t{sid}\t{repo}\t{path}\t{commit}\t{date}\n")
+        for (name, percent, sid, date, globs, except_globs, note) in self.rules:
+            out.write(f"rule\t{name}\t{fmt(percent)}\t{sid}\t{date}\t{globs}\t{except_globs}\t{note}\n")
         for k in sorted(self.best):
             c = self.best[k]
             note = self.note(k)

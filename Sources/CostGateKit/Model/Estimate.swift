@@ -18,6 +18,8 @@ public struct CostComponent: Sendable, Equatable {
     public var monthlyCost: Decimal?
     public var priceSource: PriceSource?
     public var priceDate: String?
+    /// The book rule that set the unit price from the list price (`sustained-use −30%`), with its source.
+    public var rule: String? = nil
 
     public var status: ComponentStatus {
         if unitPrice == nil, case .value = quantity { return .priceNotFound }

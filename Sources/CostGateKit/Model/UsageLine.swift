@@ -22,6 +22,8 @@ public struct UsageLine: Sendable, Equatable {
     public var quantity: Quantity
     public var priceKey: String
     public var usageBased: Bool
+    /// Each unit it counts runs the whole month (730 hours): a book's full-month rules (sustained use) may apply.
+    public var runsFullMonth = false
 
     public init(_ component: String, unit: String, quantity: Quantity, priceKey: String, usageBased: Bool = false) {
         self.component = component

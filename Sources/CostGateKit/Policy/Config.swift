@@ -224,13 +224,14 @@ extension Config {
     static func decodeView(_ entry: ConfigNode) throws -> PriceView {
         let name = try entry.required("name").string("name")
         let node = entry.named("view \(name)")
-        try node.only(["name", "description", "discount_percent", "discounts", "overrides", "commitments"])
+        try node.only(["name", "description", "discount_percent", "discounts", "overrides", "commitments", "sustained_use"])
         func percent(_ v: ConfigValue, _ what: String) throws -> Decimal {
             let p = try v.amount(what)
             guard p <= 100 else { throw CostGateError("\(what) must be between 0 and 100", at: v.node.location) }
             return p
         }
         var view = PriceView(name: name)
+        if let v = node["sustained_use"] { view.bookRules = try v.bool("sustained_use") }
         if let d = node["discount_percent"] { view.discountPercent = try percent(d, "discount_percent") }
         for d in try node["discounts"]?.list("discounts") ?? [] {
             try d.only(["prices", "percent"])

@@ -197,6 +197,7 @@ public struct JSONReporter: Reporter {
                 field("\"priceKey\": ", i5); str(c.priceKey)
                 field("\"priceSource\": ", i5); str(c.priceSource.map { f.citation($0) })
                 field("\"priceDate\": ", i5); str(c.priceDate)
+                if let rule = c.rule { field("\"priceRule\": ", i5); str(rule) }
                 field("\"status\": ", i5); str(status.rawValue)
                 field("\"usageBased\": ", i5); out.write(c.usageBased ? "true" : "false")
                 field("\"priceNotFound\": ", i5); out.write(status == .priceNotFound ? "true" : "false")

@@ -31,11 +31,28 @@ public struct Price: Sendable, Equatable {
     public var note: String?
 }
 
+/// A rule of a book: a documented discount the cloud gives automatically (Google's sustained-use discount), on the
+/// prices its globs match and its exceptions do not, for lines that run the whole month. A view may switch it off.
+public struct BookRule: Sendable, Equatable {
+    public var name: String
+    public var percent: Decimal
+    public var source: PriceSource
+    public var date: String
+    public var prices: [Glob]
+    public var except: [Glob]
+    public var note: String
+
+    public func matches(_ key: String) -> Bool {
+        prices.contains { $0.matches(key) } && !except.contains { $0.matches(key) }
+    }
+}
+
 /// An immutable, versioned price book loaded from a `.tsv` file under `pricebooks/`.
 ///
 /// Format (one record per line, fields separated by one tab; `#` starts a comment line):
 /// `costgate-pricebook 1`, `id`, `version`, `effective`, `currency`, `description`,
-/// `source ID REPOSITORY PATH COMMIT DATE`, `price KEY UNIT AMOUNT SOURCE-ID DATE [NOTE]`.
+/// `source ID REPOSITORY PATH COMMIT DATE`, `price KEY UNIT AMOUNT SOURCE-ID DATE [NOTE]`,
+/// `rule NAME PERCENT SOURCE-ID DATE GLOBS EXCEPT-GLOBS NOTE` (globs separated by commas; `-` for none).
 ///
 /// Loading validates every line but builds no per-price objects: it keeps the file's bytes and an index of
 /// price lines sorted by key, and a lookup is a binary search. A one-resource run so pays for a scan of the
@@ -48,6 +65,7 @@ public final class PriceBook: Sendable {
     public let currency: String
     public let description: String
     public let sources: [String: PriceSource]
+    public let rules: [BookRule]
 
     private let bytes: [UInt8]
     /// Byte offset of each price line's key, sorted by key.
@@ -57,7 +75,7 @@ public final class PriceBook: Sendable {
     public var count: Int { keyStarts.count }
     public var keys: [String] { keyStarts.map { String(decoding: fieldBytes(from: Int($0)), as: UTF8.self) } }
 
-    private init(path: String, header: [String: String], sources: [String: PriceSource], bytes: [UInt8], keyStarts: [Int32]) {
+    private init(path: String, header: [String: String], sources: [String: PriceSource], rules: [BookRule], bytes: [UInt8], keyStarts: [Int32]) {
         self.path = path
         self.id = header["id"]!
         self.version = header["version"]!
@@ -65,6 +83,7 @@ public final class PriceBook: Sendable {
         self.currency = header["currency"]!
         self.description = header["description"] ?? ""
         self.sources = sources
+        self.rules = rules
         self.bytes = bytes
         self.keyStarts = keyStarts
     }
@@ -103,6 +122,7 @@ public final class PriceBook: Sendable {
     static func parse(_ bytes: [UInt8], path: String) throws -> PriceBook {
         var header: [String: String] = [:]
         var sources: [String: PriceSource] = [:]
+        var ruleFields: [([String], Int)] = []
         var keyStarts: [Int32] = []
         var keyLines: [Int32] = []
         var priceSourceIDs: [(String, Int)] = []
@@ -189,12 +209,20 @@ public final class PriceBook: Sendable {
                 }
                 if sources[fields[1]] != nil { throw fail("duplicate source id \(fields[1])", lineNumber) }
                 sources[fields[1]] = PriceSource(id: fields[1], repository: fields[2], path: fields[3], commit: fields[4], date: fields[5])
+            case "rule":
+                guard fields.count == 8 else {
+                    throw fail("a rule record has 7 fields (NAME PERCENT SOURCE DATE GLOBS EXCEPT-GLOBS NOTE), found \(fields.count - 1)", lineNumber)
+                }
+                guard isPlainNumber(ArraySlice(fields[2].utf8)), let p = Decimal(string: fields[2]), p <= 100 else {
+                    throw fail("a rule's percent is a number from 0 to 100, not \"\(fields[2])\"", lineNumber)
+                }
+                ruleFields.append((fields, lineNumber))
             case "id", "version", "effective", "currency", "description":
                 guard fields.count == 2, !fields[1].isEmpty else { throw fail("`\(record)` takes one value", lineNumber) }
                 if header[record] != nil { throw fail("`\(record)` is given twice", lineNumber) }
                 header[record] = fields[1]
             default:
-                throw fail("unknown field `\(record)`; a price book has costgate-pricebook, id, version, effective, currency, description, source and price records", lineNumber)
+                throw fail("unknown field `\(Limits.echo(record))`; a price book has costgate-pricebook, id, version, effective, currency, description, source, price and rule records", lineNumber)
             }
         }
         guard sawMagic else { throw fail("not a costgate price book: the file is empty", 1) }
@@ -222,7 +250,13 @@ public final class PriceBook: Sendable {
         for j in 1..<max(1, order.count) where key(order[j - 1]).elementsEqual(key(order[j])) {
             throw fail("duplicate price key \(text(key(order[j]))) (first defined on line \(keyLines[order[j - 1]]))", Int(keyLines[order[j]]))
         }
-        return PriceBook(path: path, header: header, sources: sources, bytes: bytes, keyStarts: order.map { keyStarts[$0] })
+        var rules: [BookRule] = []
+        for (f, line) in ruleFields {
+            guard let source = sources[f[3]] else { throw fail("rule on this line names source \(f[3]), which no `source` record defines", line) }
+            func globs(_ s: String) -> [Glob] { s == "-" ? [] : s.split(separator: ",").map { Glob(String($0)) } }
+            rules.append(BookRule(name: f[1], percent: Decimal(string: f[2])!, source: source, date: f[4], prices: globs(f[5]), except: globs(f[6]), note: f[7]))
+        }
+        return PriceBook(path: path, header: header, sources: sources, rules: rules, bytes: bytes, keyStarts: order.map { keyStarts[$0] })
     }
 
     /// `digits(.digits)?` — a price is never negative, never in exponent form.

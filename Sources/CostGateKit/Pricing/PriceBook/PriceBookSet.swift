@@ -54,7 +54,13 @@ public final class PriceBookSet: Sendable {
             var c = CostComponent(name: line.component, unit: line.unit, quantity: line.quantity, priceKey: line.priceKey,
                                   usageBased: line.usageBased, unitPrice: nil, monthlyCost: nil, priceSource: nil, priceDate: nil)
             if let price = try price(line.priceKey), price.unit == line.unit {
-                let unitPrice = view.apply(to: price)
+                var unitPrice = view.apply(to: price)
+                if line.runsFullMonth, view.bookRules, !view.touches(price.key),
+                   let rule = try book(for: line.priceKey)?.rules.first(where: { $0.matches(price.key) }) {
+                    unitPrice = price.amount * (100 - rule.percent) / 100
+                    c.rule = "\(rule.name) −\(Money.plain(rule.percent))% (full month; \(rule.source.citation))"
+                    c.name += " [\(rule.name) −\(Money.plain(rule.percent))%]"
+                }
                 c.unitPrice = unitPrice
                 c.priceSource = price.source
                 c.priceDate = price.date

@@ -30,6 +30,8 @@ public struct PriceView: Sendable, Equatable {
     public var discounts: [Discount] = []
     public var overrides: [Override] = []
     public var commitments: [Commitment] = []
+    /// The books' automatic discounts (Google's sustained use) apply, unless the view turns them off.
+    public var bookRules = true
 
     public init(name: String, discountPercent: Decimal = 0, discounts: [Discount] = [], overrides: [Override] = [],
                 commitments: [Commitment] = []) {
@@ -41,6 +43,13 @@ public struct PriceView: Sendable, Equatable {
     }
 
     public static let list = PriceView(name: "list")
+
+    /// True when the view sets this price itself (an override, commitment or discount; a blanket discount too):
+    /// the cloud's automatic discounts do not stack on another discount.
+    public func touches(_ key: String) -> Bool {
+        discountPercent != 0 || overrides.contains { $0.prices.matches(key) } || commitments.contains { $0.prices.matches(key) }
+            || discounts.contains { $0.prices.matches(key) }
+    }
 
     public func apply(to price: Price) -> Decimal {
         if discountPercent == 0 && discounts.isEmpty && overrides.isEmpty && commitments.isEmpty { return price.amount }
