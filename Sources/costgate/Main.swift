@@ -30,7 +30,7 @@ struct Costgate: ParsableCommand {
         (one line: costgate: error: FILE:LINE:COL: …).
         """,
         version: "0.1.0",
-        subcommands: [EstimateCommand.self, DiffCommand.self, CheckCommand.self, InitCommand.self, PriceBookCommand.self, UsageCommand.self,
+        subcommands: [EstimateCommand.self, DiffCommand.self, CheckCommand.self, InitCommand.self, PriceBookCommand.self, UsageCommand.self, TypesCommand.self,
                       CommentCommand.self]
     )
 }

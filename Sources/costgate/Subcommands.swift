@@ -151,3 +151,9 @@ struct UsageCommand: ParsableCommand {
         }
     }
 }
+
+struct TypesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "types", abstract: "List the resource types costgate prices, by cloud.")
+    @Flag(help: "Print the README's list instead.") var markdown = false
+    func run() throws { Platform.print(UsageKeyListing.pricedTypes(markdown: markdown)) }
+}

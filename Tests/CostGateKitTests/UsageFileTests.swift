@@ -112,3 +112,16 @@ import Testing
         }
     }
 }
+
+@Suite struct PricedTypesDocumentationTests {
+    /// The README's list of priced types is the registry's.
+    @Test func theReadmeListsEveryPricedType() throws {
+        let readme = try readText(Paths.packageRoot + "/README.md")
+        let marker = try #require(readme.range(of: "<!-- priced-types"))
+        let start = try #require(readme.range(of: "-->\n", range: marker.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "<!-- /priced-types -->"))
+        #expect(String(readme[start.upperBound..<end.lowerBound]) == UsageKeyListing.pricedTypes(markdown: true),
+                "run `costgate types --markdown` and put its output in the README")
+        for t in PricerRegistry.standard.supportedTypes where !t.hasPrefix("k8s:") { #expect(readme.contains("`\(t)`"), "\(t)") }
+    }
+}

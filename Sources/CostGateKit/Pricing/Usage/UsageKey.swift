@@ -136,3 +136,26 @@ public enum Suggestion {
         return prev[b.count]
     }
 }
+
+extension UsageKeyListing {
+    /// Every type costgate prices, by cloud (`costgate types`); the README's list (between `<!-- priced-types -->`
+    /// markers) is this, kept equal by a test.
+    public static func pricedTypes(markdown: Bool, registry: PricerRegistry = .standard) -> String {
+        let groups: [(String, String)] = [("AWS", "aws_"), ("Azure", "azurerm_"), ("Google Cloud", "google_"), ("Kubernetes", "k8s:")]
+        var out = ""
+        for (name, prefix) in groups {
+            let types = registry.supportedTypes.filter { $0.hasPrefix(prefix) }
+            guard !types.isEmpty else { continue }
+            if markdown {
+                out += "\(name) (\(types.count)): " + types.map { "`\($0)`" }.joined(separator: ", ") + ".\n\n"
+            } else {
+                for t in types { out += t + "\n" }
+            }
+        }
+        if markdown {
+            let total = registry.supportedTypes.filter { t in groups.contains { t.hasPrefix($0.1) } }.count
+            out += "\(total) types in all (`costgate types` lists them).\n"
+        }
+        return out
+    }
+}
