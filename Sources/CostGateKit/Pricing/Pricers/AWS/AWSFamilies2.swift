@@ -1,3 +1,3 @@
 extension Families {
-    static let aws2: [any Pricer] = []
+    static let aws2: [any Pricer] = AWSKinesisFamily.pricers + AWSRedshiftFamily.pricers + AWSMSKFamily.pricers + AWSNeptuneFamily.pricers
 }
