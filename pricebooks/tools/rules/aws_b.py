@@ -59,3 +59,23 @@ def _route53(g):
 
 
 RULES.append(_route53)
+
+
+# What the test configurations set that the rows do not carry: every FSx for Windows test system is MULTI_AZ_1;
+# the Lightsail tests' linux1 is bundle xlarge_2_0 and win1 small_win_2_0; the Lambda provisioned-concurrency
+# test's usage file sets `architecture: arm64`.
+_LIGHTSAIL_BUNDLES = {"linux1": "xlarge", "win1": "small"}
+
+
+def _configured(g):
+    name = g.example.split(".", 1)[-1]
+    if g.tf == "aws_fsx_windows_file_system":
+        return _key(g, "deployment=multi-az")
+    if g.tf == "aws_lightsail_instance" and name in _LIGHTSAIL_BUNDLES:
+        return _key(g, "bundle=" + _LIGHTSAIL_BUNDLES[name])
+    if g.tf == "aws_lambda_provisioned_concurrency_config" and g.component in ("Duration", "Provisioned Concurrency"):
+        return _key(g, "arch=arm64")
+    return None
+
+
+RULES.append(_configured)

@@ -22,6 +22,11 @@ extension Components {
     }
 }
 
+/// Usage keys more than one aws-b family reads (Infracost's names).
+enum AWSBKeys {
+    static let memoryMB = UsageKey("memory_mb", unit: "MB", "memory a workflow or function runs with")
+}
+
 enum AWSB {
     /// Splits `total` into tiers of the given sizes; the last tier takes what is left (Infracost's tier buckets).
     static func tiers(_ total: Decimal, sizes: [Decimal]) -> [Decimal] {

@@ -5,7 +5,6 @@ enum AWSGlueKeys {
     static let monthlyObjects = UsageKey("monthly_objects", unit: "objects", "objects stored in the Data Catalog")
     static let monthlyTransitions = UsageKey("monthly_transitions", unit: "transitions", "state transitions a month (standard workflows)")
     static let workflowDurationMs = UsageKey("workflow_duration_ms", unit: "ms", "average duration of an express workflow")
-    static let memoryMB = UsageKey("memory_mb", unit: "MB", "memory an express workflow uses")
 }
 
 enum AWSGlueFamily {
@@ -49,7 +48,7 @@ enum AWSGlueFamily {
     /// requests per million and GB-hours of duration in 1K / 4K / rest tiers (memory rounded up to 64 MB, duration to
     /// 100 ms), all from the usage file.
     static let stateMachine = ComponentPricer(["aws_sfn_state_machine"], attributes: ["type"],
-                                              usage: [.monthlyRequests, AWSGlueKeys.workflowDurationMs, AWSGlueKeys.memoryMB,
+                                              usage: [.monthlyRequests, AWSGlueKeys.workflowDurationMs, AWSBKeys.memoryMB,
                                                       AWSGlueKeys.monthlyTransitions]) { c in
         let kind = (c.resource.attributes["type"].nonEmptyString ?? "STANDARD").uppercased()
         let u = c.context.usage
@@ -59,7 +58,7 @@ enum AWSGlueFamily {
         }
         c.usage("Requests", unit: "1M requests", .monthlyRequests, times: Decimal(1) / 1_000_000)
         let names = ["Duration (first 1K)", "Duration (next 4K)", "Duration (over 5K)"]
-        guard let requests = u[.monthlyRequests], let ms = u[AWSGlueKeys.workflowDurationMs], let mb = u[AWSGlueKeys.memoryMB] else {
+        guard let requests = u[.monthlyRequests], let ms = u[AWSGlueKeys.workflowDurationMs], let mb = u[AWSBKeys.memoryMB] else {
             c.line(names[0], unit: "GB-hours", quantity: .usageNotGiven, usageBased: true)
             return
         }
