@@ -1,9 +1,4 @@
 import FoundationEssentials
-/// Usage keys of Memorystore for Redis.
-enum GCPRedisKeys {
-    static let backupStorageGB = UsageKey("backup_storage_gb", unit: "GB", "backup data stored")
-}
-
 /// Memorystore for Redis instances and clusters, priced by component keys.
 enum GCPRedisFamily {
     static let pricers: [any Pricer] = [
@@ -21,7 +16,7 @@ enum GCPRedisFamily {
         /// `google_redis_cluster`: node hours (shards × (1 + replicas)), AOF persistence of the node type's provisioned GB
         /// when `persistence_config` is AOF, and backup GB (usage `backup_storage_gb`) when automated backups are on.
         ComponentPricer(["google_redis_cluster"], attributes: ["node_type", "shard_count", "replica_count", "persistence_config", "automated_backup_config"],
-                        usage: [GCPRedisKeys.backupStorageGB, .monthlyHrs]) { c in
+                        usage: [.backupStorageGB, .monthlyHrs]) { c in
             let a = c.resource.attributes
             let type = (a["node_type"].nonEmptyString ?? "REDIS_HIGHMEM_MEDIUM").uppercased()
             if a["node_type"].isNull { c.assume("node_type not set: REDIS_HIGHMEM_MEDIUM, the default") }
@@ -39,7 +34,7 @@ enum GCPRedisFamily {
                 c.line("AOF persistence", unit: "GB", quantity: .value(node.aofGB * Quantities.monthlyHours(c.context)))
             }
             if !a["automated_backup_config"].block.isNull {
-                c.usage("Backups", unit: "GB", GCPRedisKeys.backupStorageGB)
+                c.usage("Backups", unit: "GB", .backupStorageGB)
             }
         },
     ]
