@@ -5,8 +5,8 @@ enum GCPEgressKeys {
         UsageKey("monthly_egress_data_transfer_gb.\(name)", unit: "GB", meaning)
     }
     static let sameContinent = key("same_continent", "GB a month sent to the same continent")
-    static let worldwide = key("worldwide", "GB a month sent worldwide (outside the named destinations)")
-    static let asia = key("asia", "GB a month sent to Asia")
+    static let worldwide = key("worldwide", "GB a month sent worldwide or between continents (outside the other destinations)")
+    static let asia = key("asia", "GB a month sent to or within Asia")
     static let china = key("china", "GB a month sent to China (excluding Hong Kong)")
     static let australia = key("australia", "GB a month sent to Australia")
     static let sameRegion = key("same_region", "GB a month sent within the same region")
