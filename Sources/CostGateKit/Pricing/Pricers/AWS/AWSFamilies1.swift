@@ -9,6 +9,6 @@ extension Families {
         AWSComputeServicePricers.cloudHSM,
         AWSNetworkAttachmentPricers.attachmentWithData, AWSNetworkAttachmentPricers.hourly,
         AWSDirectoryServicePricer.pricer, AWSDocumentDBPricers.instance, AWSDocumentDBPricers.backup, AWSDMSPricer.pricer,
-        AWSFSxOpenZFSPricer.pricer,
+        AWSFSxOpenZFSPricer.pricer, AWSBackupVaultPricer.pricer, AWSCloudFrontPricer(), AWSDataTransferPricer(),
     ]
 }

@@ -40,3 +40,9 @@ func awsaCeiling(_ d: Decimal) -> Decimal {
     let nearest = Money.rounded(d, scale: 0)
     return nearest < d ? nearest + 1 : nearest
 }
+
+/// The largest whole number not above `d` (d ≥ 0).
+func awsaFloor(_ d: Decimal) -> Decimal {
+    let nearest = Money.rounded(d, scale: 0)
+    return nearest > d ? nearest - 1 : nearest
+}
