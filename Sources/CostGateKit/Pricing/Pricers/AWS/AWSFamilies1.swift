@@ -10,6 +10,6 @@ extension Families {
         AWSNetworkAttachmentPricers.attachmentWithData, AWSNetworkAttachmentPricers.hourly,
         AWSDirectoryServicePricer.pricer, AWSDocumentDBPricers.instance, AWSDocumentDBPricers.backup, AWSDMSPricer.pricer,
         AWSFSxOpenZFSPricer.pricer, AWSBackupVaultPricer.pricer, AWSCloudFrontPricer(), AWSDataTransferPricer(),
-        AWSElasticBeanstalkPricer.pricer,
+        AWSElasticBeanstalkPricer.pricer, AWSDirectConnectPricer.pricer,
     ]
 }
