@@ -1,0 +1,24 @@
+import FoundationEssentials
+/// App Service extras: an IP-based SSL binding (custom hostname or certificate binding with `ssl_state`
+/// IpBasedEnabled) bills an IP SSL certificate a month; an App Service Environment bills a stamp fee and its
+/// isolated instance by the hour.
+enum AzureAppServiceExtraPricers {
+    static let all: [any Pricer] = [
+        ComponentPricer(["azurerm_app_service_custom_hostname_binding", "azurerm_app_service_certificate_binding"],
+                        attributes: ["ssl_state"]) { c in
+            let state = c.resource.attributes["ssl_state"]
+            if Quantities.isUnknown(state) {
+                c.line("IP SSL certificate", unit: "month", quantity: .unknownUntilApply(attribute: "ssl_state"))
+            } else if state.string?.lowercased() == "ipbasedenabled" {
+                c.monthly("IP SSL certificate")
+            } else {
+                c.assume("no IP-based SSL (ssl_state \(state.nonEmptyString ?? "not set")): no charge")
+            }
+        },
+        ComponentPricer(["azurerm_app_service_environment"], attributes: ["pricing_tier"], usage: [.monthlyHrs]) { c in
+            let tier = c.resource.attributes["pricing_tier"].nonEmptyString ?? "I1"
+            c.hours("Stamp fee")
+            c.hours("Instance usage (\(tier))")
+        },
+    ]
+}
