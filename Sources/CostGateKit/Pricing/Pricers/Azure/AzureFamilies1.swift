@@ -3,4 +3,5 @@ extension Families {
         + AzureAppServiceExtraPricers.all + AzureApplicationInsightsPricers.all + AzureAPIManagementPricers.all
         + AzureBastionPricers.all + AzureContainerRegistryPricers.all + AzureDatabricksPricers.all
         + AzureDataFactoryPricers.all + AzureAppConfigurationPricers.all + AzureCDNPricers.all + AzureCognitivePricers.all + AzureCosmosDBPricers.all
+        + AzureCognitiveAccountPricers.all
 }
