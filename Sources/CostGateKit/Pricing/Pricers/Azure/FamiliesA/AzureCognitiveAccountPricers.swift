@@ -1,7 +1,8 @@
 import FoundationEssentials
 /// `azurerm_cognitive_account`: the pay-as-you-go meters of Speech (`SpeechServices`), LUIS and Language
 /// (`TextAnalytics`) accounts, each from its usage key (Infracost's names and labels); the free F0 SKU costs nothing,
-/// and OpenAI accounts bill through their deployments. Commitment tiers are not priced here.
+/// and OpenAI accounts bill through their deployments. Speech commitment tiers replace their pay-as-you-go meters
+/// (LUIS and Language commitment tiers are not modelled).
 enum AzureCognitiveAccountPricers {
     /// One usage meter: label, unit, Infracost's usage key, and the amount of the key one unit holds.
     struct Meter: Sendable {
@@ -38,6 +39,41 @@ enum AzureCognitiveAccountPricers {
         meter("Voice profiles", "1K profiles", "monthly_voice_profiles", per: 1000, keyUnit: "profiles"),
     ]
 
+    /// Speech commitment tiers (standard and connected container): the committed amount and the overage beyond it,
+    /// from Infracost's usage keys; `payg` is the pay-as-you-go meter they replace. Azure offers fixed tier amounts.
+    struct Commitment: Sendable {
+        let payg: String
+        let unit: String
+        let per: Decimal
+        let tiers: [Decimal]
+        let standard: (amount: UsageKey, overage: UsageKey)
+        let connected: (amount: UsageKey, overage: UsageKey)
+    }
+
+    static func commitment(_ payg: String, _ stem: String, chars: Bool = false) -> Commitment {
+        let unit = chars ? "1M chars" : "hours"
+        let keyUnit = chars ? "characters" : "hours"
+        let amountSuffix = chars ? "_commitment_chars" : "_hrs"
+        let overageSuffix = chars ? "_overage_chars" : "_overage_hrs"
+        func key(_ name: String, _ meaning: String) -> UsageKey { UsageKey(name, unit: keyUnit, meaning) }
+        return Commitment(
+            payg: payg, unit: unit, per: chars ? 1_000_000 : 1,
+            tiers: chars ? [80_000_000, 400_000_000, 2_000_000_000] : [2000, 10_000, 50_000],
+            standard: (key("monthly_commitment_\(stem)\(amountSuffix)", "\(payg.lowercased()) committed a month"),
+                       key("monthly_commitment_\(stem)\(overageSuffix)", "\(payg.lowercased()) beyond the commitment a month")),
+            connected: (key("monthly_connected_container_commitment_\(stem)\(amountSuffix)",
+                            "\(payg.lowercased()) committed a month (connected containers)"),
+                        key("monthly_connected_container_commitment_\(stem)\(overageSuffix)",
+                            "\(payg.lowercased()) beyond the commitment a month (connected containers)")))
+    }
+
+    static let speechCommitments: [Commitment] = [
+        commitment("Speech to text", "speech_to_text_standard"),
+        commitment("Speech to text custom model", "speech_to_text_custom"),
+        commitment("Speech to text enhanced add-ons", "speech_to_text_enhanced_add_ons"),
+        commitment("Text to speech neural", "text_to_speech_neural", chars: true),
+    ]
+
     static let luis: [Meter] = [
         meter("Text requests", "1K transactions", "monthly_luis_text_requests", per: 1000, keyUnit: "requests"),
         meter("Speech requests", "1K transactions", "monthly_luis_speech_requests", per: 1000, keyUnit: "requests"),
@@ -62,7 +98,8 @@ enum AzureCognitiveAccountPricers {
 
     static let all: [any Pricer] = [
         ComponentPricer(["azurerm_cognitive_account"], attributes: ["kind", "sku_name"],
-                        usage: (speech + luis + language).map(\.key) + [textAnalytics, questionAnswering, health]) { c in
+                        usage: (speech + luis + language).map(\.key) + [textAnalytics, questionAnswering, health]
+                            + speechCommitments.flatMap { [$0.standard.amount, $0.standard.overage, $0.connected.amount, $0.connected.overage] }) { c in
             account(&c)
         },
     ]
@@ -99,7 +136,16 @@ enum AzureCognitiveAccountPricers {
             tieredFromSecond(&c, "Text analytics", ["first 500K", "500K-2.5M", "2.5M-10M", "over 10M"], textAnalytics,
                              widths: [500, 2000, 7500], times: perK)
         }
-        for m in meters { c.usage(m.name, unit: m.unit, m.key, times: 1 / m.per) }
+        for m in meters {
+            if kind == "speechservices", let plan = speechCommitments.first(where: { $0.payg == m.name }) {
+                // commitment tiers replace the pay-as-you-go meter, unless its own usage is given too
+                let standard = commit(&c, plan, plan.standard, label: "commitment", overageLabel: "overage")
+                let connected = commit(&c, plan, plan.connected, label: "connected container commitment",
+                                       overageLabel: "connected container overage")
+                if standard || connected, c.context.usage[m.key] == nil { continue }
+            }
+            c.usage(m.name, unit: m.unit, m.key, times: 1 / m.per)
+        }
         if kind == "textanalytics" {
             let perK = Decimal(1) / 1000
             tieredFromSecond(&c, "Customized question answering", ["first 2.5M", "over 2.5M"], questionAnswering, widths: [2500], times: perK)
@@ -107,6 +153,25 @@ enum AzureCognitiveAccountPricers {
             tieredFromSecond(&c, "Text analytics for health", ["first 5K", "5K-500K", "500K-2.5M", "2.5M-10M", "over 10M"], health,
                              widths: [5, 495, 2000, 7500], times: perK, skipFirst: true)
         }
+    }
+
+    /// A Speech commitment tier from the usage file: the committed amount a month and the overage, keyed by the tier
+    /// (`…/commitment=2000`), which only Azure's tier amounts have. True when the usage gives a commitment.
+    static func commit(_ c: inout Components, _ plan: Commitment, _ keys: (amount: UsageKey, overage: UsageKey), label: String,
+                       overageLabel: String) -> Bool {
+        guard let amount = c.context.usage[keys.amount] else { return false }
+        guard plan.tiers.contains(amount) else {
+            c.line("\(plan.payg) (\(label))", unit: plan.unit,
+                   quantity: .notDeclared(reason: "\(amount) is not a commitment tier (\(plan.tiers.map { "\($0)" }.joined(separator: ", ")))"))
+            return true
+        }
+        let tier = "commitment=\(amount)"
+        AzureA.line(&c, "\(plan.payg) (\(label))", unit: plan.unit, quantity: .value(amount / plan.per), qualifier: tier, usageBased: true)
+        if let overage = c.context.usage[keys.overage], overage > 0 {
+            AzureA.line(&c, "\(plan.payg) (\(overageLabel))", unit: plan.unit, quantity: .value(overage / plan.per), qualifier: tier,
+                        usageBased: true)
+        }
+        return true
     }
 
     /// Infracost's Language tiers: without usage the line named is the second tier's (the first paid price).
