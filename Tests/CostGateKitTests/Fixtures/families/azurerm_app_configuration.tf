@@ -25,3 +25,10 @@ resource "azurerm_app_configuration" "aza_free" {
   location            = azurerm_resource_group.aza_cfg.location
   sku                 = "free"
 }
+
+resource "azurerm_app_configuration" "aza_premium" {
+  name                = "premium"
+  resource_group_name = azurerm_resource_group.aza_cfg.name
+  location            = azurerm_resource_group.aza_cfg.location
+  sku                 = "premium"
+}

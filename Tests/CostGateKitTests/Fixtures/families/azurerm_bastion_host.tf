@@ -18,3 +18,17 @@ resource "azurerm_bastion_host" "aza_jump" {
     public_ip_address_id = "/subscriptions/0/resourceGroups/jump-rg/providers/Microsoft.Network/publicIPAddresses/jump"
   }
 }
+
+resource "azurerm_bastion_host" "aza_standard" {
+  name                = "standard"
+  location            = azurerm_resource_group.aza_jump.location
+  resource_group_name = azurerm_resource_group.aza_jump.name
+  sku                 = "Standard"
+  scale_units         = 4
+
+  ip_configuration {
+    name                 = "config"
+    subnet_id            = "/subscriptions/0/resourceGroups/jump-rg/providers/Microsoft.Network/virtualNetworks/w/subnets/AzureBastionSubnet"
+    public_ip_address_id = "/subscriptions/0/resourceGroups/jump-rg/providers/Microsoft.Network/publicIPAddresses/standard"
+  }
+}

@@ -12,9 +12,17 @@ enum AzureAppConfigurationPricers {
             }
             let replicas = a["replica"].array.count
             let name = replicas == 0 ? "Instance" : "Instance (\(replicas) replica\(replicas == 1 ? "" : "s"))"
+            let requests = "Requests (over 200k/day per replica)"
+            let requestQuantity = Quantities.usage(AzureAKeys.additionalRequests, c.context, times: Decimal(1) / 10_000)
             // the facts price the store with its replicas together (Infracost's unit multiplier): 30 days of that
-            c.monthly(name, count: .value(30), unit: "days")
-            c.usage("Requests (over 200k/day per replica)", unit: "10k requests", AzureAKeys.additionalRequests, times: Decimal(1) / 10_000)
+            if sku == "standard" {
+                c.monthly(name, count: .value(30), unit: "days")
+                c.line(requests, unit: "10k requests", quantity: requestQuantity, usageBased: true)
+            } else {
+                // the facts price the Standard SKU under these labels: another SKU names itself in the key
+                AzureA.line(&c, name, unit: "days", quantity: .value(30), qualifier: "sku=\(sku)")
+                AzureA.line(&c, requests, unit: "10k requests", quantity: requestQuantity, qualifier: "sku=\(sku)", usageBased: true)
+            }
         },
     ]
 }

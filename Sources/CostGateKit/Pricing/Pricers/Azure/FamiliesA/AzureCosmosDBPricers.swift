@@ -101,7 +101,12 @@ enum AzureCosmosDBPricers {
 
         let analytical = acc["analytical_storage_enabled"].bool == true
         for l in locations {
-            c.usage("Transactional storage (\(l.name))", unit: "GB", K.storageGB)
+            let storage = "Transactional storage (\(l.name))"
+            if multiWrite {   // Infracost asks the multi-region-write meter for it too
+                AzureA.line(&c, storage, unit: "GB", quantity: Quantities.usage(K.storageGB, c.context), qualifier: "sku=mrus", usageBased: true)
+            } else {
+                c.usage(storage, unit: "GB", K.storageGB)
+            }
             if analytical {
                 c.usage("Analytical storage (\(l.name))", unit: "GB", K.storageGB)
                 c.usage("Analytical write operations (\(l.name))", unit: "10K operations", K.analyticalWrites, times: Decimal(1) / 10_000)
