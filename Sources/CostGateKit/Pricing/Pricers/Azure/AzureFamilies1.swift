@@ -1,7 +1,7 @@
 extension Families {
-    static let azure1: [any Pricer] = AzureADomainServicePricers.all + AzureDNSPricers.all + AzureAutomationPricers.all
-        + AzureAppServiceExtraPricers.all + AzureApplicationInsightsPricers.all + AzureAPIManagementPricers.all
-        + AzureBastionPricers.all + AzureContainerRegistryPricers.all + AzureDatabricksPricers.all
-        + AzureDataFactoryPricers.all + AzureAppConfigurationPricers.all + AzureCDNPricers.all + AzureCognitivePricers.all + AzureCosmosDBPricers.all
-        + AzureCognitiveAccountPricers.all
+    static let azure1: [any Pricer] = AzureADomainServicePricers.all + AzureADNSPricers.all + AzureAAutomationPricers.all
+        + AzureAAppServiceExtraPricers.all + AzureAApplicationInsightsPricers.all + AzureAAPIManagementPricers.all
+        + AzureABastionPricers.all + AzureAContainerRegistryPricers.all + AzureADatabricksPricers.all
+        + AzureADataFactoryPricers.all + AzureAAppConfigurationPricers.all + AzureACDNPricers.all + AzureACognitivePricers.all + AzureACosmosDBPricers.all
+        + AzureACognitiveAccountPricers.all
 }

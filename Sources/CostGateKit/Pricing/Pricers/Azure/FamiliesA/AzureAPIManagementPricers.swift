@@ -1,7 +1,7 @@
 import FoundationEssentials
 /// `azurerm_api_management`: units of its tier a month (`sku_name` Tier_Capacity), Consumption by the million calls
 /// (usage), and self-hosted gateways on Premium (usage).
-enum AzureAPIManagementPricers {
+enum AzureAAPIManagementPricers {
     static let all: [any Pricer] = [
         ComponentPricer(["azurerm_api_management"], attributes: ["sku_name"], usage: [AzureAKeys.apiCalls, AzureAKeys.gateways]) { c in
             let skuValue = c.resource.attributes["sku_name"]

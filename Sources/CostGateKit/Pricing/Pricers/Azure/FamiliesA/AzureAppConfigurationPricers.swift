@@ -1,7 +1,7 @@
 import FoundationEssentials
 /// `azurerm_app_configuration`: the Standard store and each replica by the day (30 a month), plus requests over
 /// the 200k a day included per replica (usage, per 10k). The Free SKU costs nothing.
-enum AzureAppConfigurationPricers {
+enum AzureAAppConfigurationPricers {
     static let all: [any Pricer] = [
         ComponentPricer(["azurerm_app_configuration"], attributes: ["sku", "replica"], usage: [AzureAKeys.additionalRequests]) { c in
             let a = c.resource.attributes

@@ -2,7 +2,7 @@ import FoundationEssentials
 /// App Service extras: an IP-based SSL binding (custom hostname or certificate binding with `ssl_state`
 /// IpBasedEnabled) bills an IP SSL certificate a month; an App Service Environment bills a stamp fee and its
 /// isolated instance by the hour.
-enum AzureAppServiceExtraPricers {
+enum AzureAAppServiceExtraPricers {
     static let all: [any Pricer] = [
         ComponentPricer(["azurerm_app_service_custom_hostname_binding", "azurerm_app_service_certificate_binding"],
                         attributes: ["ssl_state", "certificate_id", "hostname_binding_id"],

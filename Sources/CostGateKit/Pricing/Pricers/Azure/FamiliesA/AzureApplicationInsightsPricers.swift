@@ -1,7 +1,7 @@
 import FoundationEssentials
 /// Application Insights: data ingested (usage) and retention beyond 90 days; standard web tests by the number of
 /// runs their frequency makes in a month; classic multi-step web tests a month each.
-enum AzureApplicationInsightsPricers {
+enum AzureAApplicationInsightsPricers {
     static let all: [any Pricer] = [
         ComponentPricer(["azurerm_application_insights"], attributes: ["retention_in_days"], usage: [AzureAKeys.dataIngestedGB]) { c in
             c.usage("Data ingested", unit: "GB", AzureAKeys.dataIngestedGB)

@@ -1,7 +1,7 @@
 import FoundationEssentials
 /// Azure Automation: job run minutes and non-Azure DSC nodes (usage) for accounts, DSC configurations, node
 /// configurations and job schedules; watchers by the hour.
-enum AzureAutomationPricers {
+enum AzureAAutomationPricers {
     static let all: [any Pricer] = [
         ComponentPricer(["azurerm_automation_account"], usage: [AzureAKeys.jobRunMins, AzureAKeys.configNodes]) { c in
             c.usage("Job run time", unit: "minutes", AzureAKeys.jobRunMins)

@@ -1,7 +1,7 @@
 import FoundationEssentials
 /// `azurerm_bastion_host`: hours, plus outbound data transfer in Infracost's tiers (usage). The facts price the Basic
 /// SKU; another SKU names itself in the keys (so finds only its own prices).
-enum AzureBastionPricers {
+enum AzureABastionPricers {
     static let all: [any Pricer] = [
         ComponentPricer(["azurerm_bastion_host"], attributes: ["sku", "scale_units"], usage: [.monthlyHrs, AzureAKeys.outboundDataGB]) { c in
             let a = c.resource.attributes

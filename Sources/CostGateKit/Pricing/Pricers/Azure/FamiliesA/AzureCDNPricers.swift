@@ -1,7 +1,7 @@
 import FoundationEssentials
 /// `azurerm_cdn_endpoint`: outbound data transfer in the tiers of its profile's SKU (usage); Standard_Microsoft
 /// rules over five and rules-engine requests (usage); dynamic site acceleration transfer on Standard Akamai/Verizon.
-enum AzureCDNPricers {
+enum AzureACDNPricers {
     static let all: [any Pricer] = [
         ComponentPricer(["azurerm_cdn_endpoint"], attributes: ["profile_name", "optimization_type", "global_delivery_rule", "delivery_rule"],
                         usage: [AzureAKeys.outboundGB, AzureAKeys.rulesRequests], related: ["azurerm_cdn_profile": ["sku", "name"]]) { c in

@@ -3,7 +3,7 @@ import FoundationEssentials
 /// (`TextAnalytics`) accounts, each from its usage key (Infracost's names and labels); the free F0 SKU costs nothing,
 /// and OpenAI accounts bill through their deployments. Speech commitment tiers replace their pay-as-you-go meters
 /// (LUIS and Language commitment tiers are not modelled).
-enum AzureCognitiveAccountPricers {
+enum AzureACognitiveAccountPricers {
     /// One usage meter: label, unit, Infracost's usage key, and the amount of the key one unit holds.
     struct Meter: Sendable {
         let name: String

@@ -33,7 +33,7 @@ enum AzureAOpenAIKeys {
 /// output; embeddings; base and fine-tuned models), fine tuning and hosting hours, images per 100, speech, code
 /// interpreter sessions and file search (all usage); provisioned deployments bill their throughput units by the hour.
 /// Where the facts have no price for a model, SKU or region the line says so (price not found).
-enum AzureCognitivePricers {
+enum AzureACognitivePricers {
     static let T = AzureAOpenAIKeys.self
 
     /// Models billed by text tokens (Infracost's language models); those with audio tokens too.

@@ -1,7 +1,7 @@
 import FoundationEssentials
 /// `azurerm_container_registry`: registry days by SKU, geo-replicated copies (days each), storage over the SKU's
 /// included GB and build vCPU seconds (usage).
-enum AzureContainerRegistryPricers {
+enum AzureAContainerRegistryPricers {
     /// GB of storage each SKU includes (Azure Container Registry tiers).
     static let includedGB: [String: Decimal] = ["Classic": 10, "Basic": 10, "Standard": 100, "Premium": 500]
 

@@ -14,7 +14,7 @@ enum AzureACosmosKeys {
 /// Cosmos DB databases, containers, keyspaces, graphs and tables: throughput in each of the account's regions
 /// (provisioned RU/s, autoscale at the usage's utilisation, or serverless request units), transactional and
 /// analytical storage and operations, periodic or continuous backup, and restored data, as Infracost bills them.
-enum AzureCosmosDBPricers {
+enum AzureACosmosDBPricers {
     static let K = AzureACosmosKeys.self
     static let accountAttributes: Set<String> = ["name", "location", "resource_group_name", "geo_location", "backup",
                                                  "analytical_storage_enabled", "enable_multiple_write_locations", "multiple_write_locations_enabled"]

@@ -1,7 +1,7 @@
 import FoundationEssentials
 /// `azurerm_dns_zone` (a monthly fee per hosted zone) and the `azurerm_dns_*_record` types (queries a month, by
 /// the billion: the first billion and the rest at two prices).
-enum AzureDNSPricers {
+enum AzureADNSPricers {
     static let recordTypes = ["a", "aaaa", "caa", "cname", "mx", "ns", "ptr", "srv", "txt"].map { "azurerm_dns_\($0)_record" }
 
     static let all: [any Pricer] = [

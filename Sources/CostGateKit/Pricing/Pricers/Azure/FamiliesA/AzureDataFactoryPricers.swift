@@ -2,7 +2,7 @@ import FoundationEssentials
 /// Azure Data Factory: the factory's read/write and monitoring operations (usage, per 50k entities); integration
 /// runtimes' compute by the hour (data flow vCores, or SSIS nodes by size, edition and licence) and their
 /// orchestration runs (usage), data movement, pipeline and external pipeline activity hours.
-enum AzureDataFactoryPricers {
+enum AzureADataFactoryPricers {
     static let all: [any Pricer] = [
         ComponentPricer(["azurerm_data_factory"], usage: [AzureAKeys.readWriteOps, AzureAKeys.monitoringOps]) { c in
             c.usage("Read/Write operations", unit: "50k entities", AzureAKeys.readWriteOps, times: Decimal(1) / 50_000)

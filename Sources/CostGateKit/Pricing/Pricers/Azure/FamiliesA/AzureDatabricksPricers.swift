@@ -1,7 +1,7 @@
 import FoundationEssentials
 /// `azurerm_databricks_workspace`: DBU hours (usage) of all-purpose, jobs and jobs light compute, at the workspace
 /// SKU's prices (the trial SKU is free).
-enum AzureDatabricksPricers {
+enum AzureADatabricksPricers {
     static let all: [any Pricer] = [
         ComponentPricer(["azurerm_databricks_workspace"], attributes: ["sku"],
                         usage: [AzureAKeys.allPurposeDBU, AzureAKeys.jobsDBU, AzureAKeys.jobsLightDBU]) { c in
