@@ -15,7 +15,7 @@ enum AzureACDNPricers {
             }
             let parts = sku.split(separator: "_").map(String.init)
             guard parts.count == 2, sku.lowercased() != "standard_chinacdn" else {
-                c.reject("CDN SKU \(sku) is not priced")
+                c.line("Outbound data transfer (\(sku))", unit: "GB", quantity: .notDeclared(reason: "CDN SKU \(sku) has no known meters"))
                 return
             }
             let provider = parts[1].lowercased() == "verizon" ? "\(parts[0]) \(parts[1])" : parts[1]
