@@ -44,6 +44,12 @@ enum AzureACognitivePricers {
     ]
     static let audioModels: Set<String> = ["gpt-4o-audio-preview", "gpt-4o-mini-audio-preview", "gpt-4o-realtime-preview",
                                            "gpt-4o-mini-realtime-preview"]
+    /// Model versions whose tokens bill other meters than the model's default version (Infracost's SKU table): their
+    /// token keys name the version, so a price recorded for the default version is not taken for them.
+    static let versionsWithOwnMeters: [String: Set<String>] = [
+        "gpt-4": ["turbo-2024-04-09"], "gpt-4o": ["2024-08-06", "2024-11-20"],
+        "gpt-4o-realtime-preview": ["2024-10-01", "2024-12-17"],
+    ]
     static let baseModels: Set<String> = ["babbage-002", "davinci-002"]
     static let fineTunedModels: Set<String> = ["babbage-002", "davinci-002", "gpt-35-turbo", "gpt-35-turbo-16k"]
     static let imageModels: Set<String> = ["dall-e-2", "dall-e-3"]
@@ -72,6 +78,11 @@ enum AzureACognitivePricers {
         let sku = (skuBlock["name"].nonEmptyString ?? skuBlock["type"].nonEmptyString ?? "GlobalStandard")
         let perK = Decimal(1) / 1000
         var priced = false
+        let version = a["model"].block["version"].nonEmptyString
+        let ownMeter = version.map { versionsWithOwnMeters[model]?.contains($0.lowercased()) == true } ?? false
+        func tokenLine(_ c: inout Components, _ name: String, _ key: UsageKey, sku: String) {
+            AzureACognitivePricers.tokenLine(&c, name, key, sku: sku, version: ownMeter ? version : nil)
+        }
 
         if languageModels.contains(model) {
             priced = true
@@ -134,13 +145,17 @@ enum AzureACognitivePricers {
     }
 
     /// Tokens per 1K at the deployment SKU's meter: the facts price the regional Standard SKU, so another SKU
-    /// (GlobalStandard, DataZoneStandard, batch) names itself in the key and finds only its own price.
-    static func tokenLine(_ c: inout Components, _ name: String, _ key: UsageKey, sku: String) {
+    /// (GlobalStandard, DataZoneStandard, batch) names itself in the key and finds only its own price; so does a
+    /// model version with its own meters.
+    static func tokenLine(_ c: inout Components, _ name: String, _ key: UsageKey, sku: String, version: String?) {
         let quantity = Quantities.usage(key, c.context, times: Decimal(1) / 1000)
-        if sku.lowercased() == "standard" {
+        var qualifiers: [String] = []
+        if sku.lowercased() != "standard" { qualifiers.append("sku=\(sku.lowercased())") }
+        if let version { qualifiers.append("version=\(version.lowercased())") }
+        if qualifiers.isEmpty {
             c.line(name, unit: "1K tokens", quantity: quantity, usageBased: true)
         } else {
-            AzureA.line(&c, name, unit: "1K tokens", quantity: quantity, qualifier: "sku=\(sku.lowercased())", usageBased: true)
+            AzureA.line(&c, name, unit: "1K tokens", quantity: quantity, qualifier: qualifiers.joined(separator: "/"), usageBased: true)
         }
     }
 }
