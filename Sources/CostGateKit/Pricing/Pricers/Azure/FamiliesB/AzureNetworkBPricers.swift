@@ -115,32 +115,3 @@ enum AzureNetworkBPricers {
     }
 }
 
-/// A component pricer for a resource without a `location` of its own: it is where the resource it names in
-/// `reference` (a `parentType`) is.
-struct RegionFromParentPricer: Pricer {
-    let resourceTypes: [String]
-    let attributes: Set<String>
-    let usageKeys: [UsageKey]
-    let relatedAttributes: [String: Set<String>]
-    let parentType: String
-    let reference: String
-    let body: @Sendable (inout Components) -> Void
-
-    init(type: String, parentType: String, reference: String, attributes: Set<String> = [], usage: [UsageKey] = [],
-         _ body: @escaping @Sendable (inout Components) -> Void) {
-        self.resourceTypes = [type]
-        self.attributes = attributes.union([reference, "location", "resource_group_name"])
-        self.usageKeys = usage
-        self.relatedAttributes = [parentType: ["location"], "azurerm_resource_group": ["name", "location"]]
-        self.parentType = parentType
-        self.reference = reference
-        self.body = body
-    }
-
-    func usage(of resource: Resource, context: PricingContext) -> PricedUsage {
-        let parent = resource.region == nil ? context.referenced(parentType, from: resource, attribute: reference)?.region : nil
-        var c = Components(resource, context, region: parent)
-        body(&c)
-        return c.out
-    }
-}
