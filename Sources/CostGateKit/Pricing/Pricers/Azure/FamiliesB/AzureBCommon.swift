@@ -66,6 +66,14 @@ enum AzureB {
         return f == v ? f : f + 1
     }
 
+    /// A line whose price the book keys by a label beside the component (`…/COMPONENT/UNIT/sku=premium`, made by the
+    /// rule module `pricebooks/tools/rules/azure_b.py`), for components whose price differs by it.
+    static func keyed(_ c: inout Components, _ name: String, unit: String, quantity: Quantity, label: String, keyName: String? = nil,
+                      usageBased: Bool = false) {
+        c.append(PricedUsage(lines: [UsageLine(name, unit: unit, quantity: quantity, priceKey: c.key(keyName ?? name, unit: unit) + "/" + label,
+                                               usageBased: usageBased)]))
+    }
+
     /// The usage value of a key, if the usage file gives it.
     static func given(_ key: UsageKey, _ c: Components) -> Decimal? { c.context.usage[key] }
 

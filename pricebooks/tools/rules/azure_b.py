@@ -1,0 +1,33 @@
+"""Rule module of the azure-b pricer families: keys golden rows whose label alone has several prices by what differs.
+
+- azurerm_integration_service_environment "Base units": by the SKU's tier (`sku_name` Developer_0, Premium_3 → developer,
+  premium): `azure/tf/azurerm_integration_service_environment/REGION/base-units/hour/sku=TIER`.
+- azurerm_machine_learning_compute_cluster "Instance usage (Linux, pay as you go, SIZE)": Infracost prices the cluster's
+  nodes as Linux virtual machines, so the row is the Linux pay-as-you-go price of SIZE in REGION; it is offered under its
+  component key and under the virtual-machine key `azure/vm/REGION/SIZE/linux` the pricer asks for (sizes the VM source
+  has keep its price: it is newer).
+"""
+import re
+import sys, os
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from pricebook import component_key  # noqa: E402
+
+VM = re.compile(r"^Instance usage \(Linux, pay as you go, ([A-Za-z0-9_]+)\)$")
+
+
+def prices(g):
+    if g.tf == "azurerm_integration_service_environment" and g.component == "Base units":
+        sku = g.tfa.get("sku_name", "")
+        if not sku:
+            return None
+        tier = sku.split("_")[0].lower()
+        k = component_key("azure", g.tf, g.region, g.component, g.unit) + f"/sku={tier}"
+        return [(k, g.unit, g.price, f"sku_name={sku}")]
+    if g.tf == "azurerm_machine_learning_compute_cluster":
+        m = VM.match(g.component)
+        if not m:
+            return None
+        generic = component_key("azure", g.tf, g.region, g.component, g.unit)
+        vm = f"azure/vm/{g.region}/{m.group(1).lower()}/linux"
+        return [(generic, g.unit, g.price, ""), (vm, g.unit, g.price, "Linux pay-as-you-go price of a machine learning compute cluster node")]
+    return None
