@@ -2,6 +2,8 @@
 
 - azurerm_integration_service_environment "Base units": by the SKU's tier (`sku_name` Developer_0, Premium_3 → developer,
   premium): `azure/tf/azurerm_integration_service_environment/REGION/base-units/hour/sku=TIER`.
+- azurerm_hdinsight_kafka_cluster "Managed OS disks": by the cluster's tier (S30 disks on Standard, P30 on Premium):
+  `azure/tf/azurerm_hdinsight_kafka_cluster/REGION/managed-os-disks/month/tier=TIER`.
 - azurerm_machine_learning_compute_cluster "Instance usage (Linux, pay as you go, SIZE)": Infracost prices the cluster's
   nodes as Linux virtual machines, so the row is the Linux pay-as-you-go price of SIZE in REGION; it is offered under its
   component key and under the virtual-machine key `azure/vm/REGION/SIZE/linux` the pricer asks for (sizes the VM source
@@ -23,6 +25,12 @@ def prices(g):
         tier = sku.split("_")[0].lower()
         k = component_key("azure", g.tf, g.region, g.component, g.unit) + f"/sku={tier}"
         return [(k, g.unit, g.price, f"sku_name={sku}")]
+    if g.tf == "azurerm_hdinsight_kafka_cluster" and g.component == "Managed OS disks":
+        tier = g.tfa.get("tier", "")
+        if not tier:
+            return None
+        k = component_key("azure", g.tf, g.region, g.component, g.unit) + f"/tier={tier.lower()}"
+        return [(k, g.unit, g.price, f"tier={tier}")]
     if g.tf == "azurerm_machine_learning_compute_cluster":
         m = VM.match(g.component)
         if not m:
