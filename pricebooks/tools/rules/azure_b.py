@@ -8,12 +8,15 @@
   nodes as Linux virtual machines, so the row is the Linux pay-as-you-go price of SIZE in REGION; it is offered under its
   component key and under the virtual-machine key `azure/vm/REGION/SIZE/linux` the pricer asks for (sizes the VM source
   has keep its price: it is newer).
+- azurerm_monitor_action_group: the receiver count in the component ("Email notifications (2)", "SMS messages >
+  Country code 1 (1)") is the test's, not the price's; keyed without it (`…/email-notifications/emails`).
 """
 import re
 import sys, os
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from pricebook import component_key  # noqa: E402
 
+COUNT = re.compile(r" \(\d+\)$")
 VM = re.compile(r"^Instance usage \(Linux, pay as you go, ([A-Za-z0-9_]+)\)$")
 
 
@@ -25,6 +28,9 @@ def prices(g):
         tier = sku.split("_")[0].lower()
         k = component_key("azure", g.tf, g.region, g.component, g.unit) + f"/sku={tier}"
         return [(k, g.unit, g.price, f"sku_name={sku}")]
+    if g.tf == "azurerm_monitor_action_group" and COUNT.search(g.component):
+        k = component_key("azure", g.tf, g.region, COUNT.sub("", g.component), g.unit)
+        return [(k, g.unit, g.price, "")]
     if g.tf == "azurerm_hdinsight_kafka_cluster" and g.component == "Managed OS disks":
         tier = g.tfa.get("tier", "")
         if not tier:
