@@ -10,6 +10,10 @@
   has keep its price: it is newer).
 - azurerm_monitor_action_group: the receiver count in the component ("Email notifications (2)", "SMS messages >
   Country code 1 (1)") is the test's, not the price's; keyed without it (`…/email-notifications/emails`).
+- azurerm_mysql_server, azurerm_mariadb_server "Storage": by the SKU's tier (B, GP; Memory Optimized storage is
+  billed at General Purpose's price, so the MO row, a 5 GB test whose price is rounded, is not used):
+  `…/storage/gb/tier=gp`. "Additional backup storage": by backup redundancy (the test resource `with_geo` sets
+  geo_redundant_backup_enabled, the others do not): `…/additional-backup-storage/gb/backup=grs|lrs`.
 """
 import re
 import sys, os
@@ -31,6 +35,17 @@ def prices(g):
     if g.tf == "azurerm_monitor_action_group" and COUNT.search(g.component):
         k = component_key("azure", g.tf, g.region, COUNT.sub("", g.component), g.unit)
         return [(k, g.unit, g.price, "")]
+    if g.tf in ("azurerm_mysql_server", "azurerm_mariadb_server"):
+        base = component_key("azure", g.tf, g.region, g.component, g.unit)
+        if g.component == "Storage":
+            tier = g.tfa.get("sku_name", "").split("_")[0].lower()
+            if not tier:
+                return None
+            return [] if tier == "mo" else [(base + f"/tier={tier}", g.unit, g.price, f"sku_name={g.tfa['sku_name']}")]
+        if g.component == "Additional backup storage":
+            geo = g.example.endswith(".with_geo")
+            return [(base + f"/backup={'grs' if geo else 'lrs'}", g.unit, g.price,
+                     "geo_redundant_backup_enabled=" + ("true" if geo else "false"))]
     if g.tf == "azurerm_hdinsight_kafka_cluster" and g.component == "Managed OS disks":
         tier = g.tfa.get("tier", "")
         if not tier:
