@@ -14,11 +14,30 @@
   billed at General Purpose's price, so the MO row, a 5 GB test whose price is rounded, is not used):
   `…/storage/gb/tier=gp`. "Additional backup storage": by backup redundancy (the test resource `with_geo` sets
   geo_redundant_backup_enabled, the others do not): `…/additional-backup-storage/gb/backup=grs|lrs`.
+- azurerm_mssql_elasticpool: the tier is not among a row's attributes but its test resource's compute row names the
+  SKU ("Compute (GP_Gen5, 4 vCore)", "Compute (Standard, 200 DTUs)"); "SQL license" is keyed by the vCore tier
+  (`…/sql-license/vcore-hours/tier=gp|bc`), "Storage" by tier and zone redundancy (`…/storage/gb/tier=gp,zone=true`),
+  "Extra data storage" by the DTU tier (`…/extra-data-storage/gb/tier=standard|premium`).
 """
 import re
 import sys, os
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from pricebook import component_key  # noqa: E402
+from pricebook import attrs, component_key, read_facts  # noqa: E402
+
+_POOL_SKUS = None
+
+
+def pool_sku(example):
+    """The SKU a test elastic pool's compute row names ("GP_Gen5", "Standard"), from the same facts."""
+    global _POOL_SKUS
+    if _POOL_SKUS is None:
+        _POOL_SKUS = {}
+        for r in read_facts("azure.csv"):
+            a = attrs(r)
+            m = re.match(r"^Compute \(([^,]+),", a.get("component", ""))
+            if a.get("tf_resource") == "azurerm_mssql_elasticpool" and m:
+                _POOL_SKUS[a.get("example", "")] = m.group(1)
+    return _POOL_SKUS.get(example)
 
 COUNT = re.compile(r" \(\d+\)$")
 VM = re.compile(r"^Instance usage \(Linux, pay as you go, ([A-Za-z0-9_]+)\)$")
@@ -46,6 +65,16 @@ def prices(g):
             geo = g.example.endswith(".with_geo")
             return [(base + f"/backup={'grs' if geo else 'lrs'}", g.unit, g.price,
                      "geo_redundant_backup_enabled=" + ("true" if geo else "false"))]
+    if g.tf == "azurerm_mssql_elasticpool" and g.component in ("SQL license", "Storage", "Extra data storage"):
+        sku = pool_sku(g.example)
+        if not sku:
+            return None
+        tier = sku.split("_")[0].lower()
+        base = component_key("azure", g.tf, g.region, g.component, g.unit)
+        if g.component == "Storage":
+            zone = "true" if g.tfa.get("zone_redundant") == "true" else "false"
+            return [(base + f"/tier={tier},zone={zone}", g.unit, g.price, f"sku={sku}")]
+        return [(base + f"/tier={tier}", g.unit, g.price, f"sku={sku}")]
     if g.tf == "azurerm_hdinsight_kafka_cluster" and g.component == "Managed OS disks":
         tier = g.tfa.get("tier", "")
         if not tier:
