@@ -18,6 +18,9 @@
   SKU ("Compute (GP_Gen5, 4 vCore)", "Compute (Standard, 200 DTUs)"); "SQL license" is keyed by the vCore tier
   (`…/sql-license/vcore-hours/tier=gp|bc`), "Storage" by tier and zone redundancy (`…/storage/gb/tier=gp,zone=true`),
   "Extra data storage" by the DTU tier (`…/extra-data-storage/gb/tier=standard|premium`).
+- azurerm_key_vault_key "Software-protected keys" (10K transactions): RSA 2048 keys bill standard operations, other
+  keys advanced ones (Infracost's test: `pr_rsa2048` is key_type RSA, key_size 2048; `std_rsa2048`, despite its name,
+  and the others are 3072-bit RSA or EC keys): `…/software-protected-keys/10k-transactions/ops=standard|advanced`.
 """
 import re
 import sys, os
@@ -75,6 +78,10 @@ def prices(g):
             zone = "true" if g.tfa.get("zone_redundant") == "true" else "false"
             return [(base + f"/tier={tier},zone={zone}", g.unit, g.price, f"sku={sku}")]
         return [(base + f"/tier={tier}", g.unit, g.price, f"sku={sku}")]
+    if g.tf == "azurerm_key_vault_key" and g.component == "Software-protected keys":
+        ops = "standard" if g.example.endswith(".pr_rsa2048") else "advanced"
+        k = component_key("azure", g.tf, g.region, g.component, g.unit) + f"/ops={ops}"
+        return [(k, g.unit, g.price, "RSA 2048 key" if ops == "standard" else "RSA 3072 or EC key")]
     if g.tf == "azurerm_hdinsight_kafka_cluster" and g.component == "Managed OS disks":
         tier = g.tfa.get("tier", "")
         if not tier:

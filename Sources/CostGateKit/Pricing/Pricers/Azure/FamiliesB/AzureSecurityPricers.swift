@@ -24,9 +24,11 @@ enum AzureSecurityPricers {
         c.usage("Secrets operations", unit: "10K transactions", secretsOperations, times: Decimal(string: "0.0001")!)
         c.usage("Storage key rotations", unit: "renewals", keyRotationRenewals)
         if !keyType.hasSuffix("HSM") {
-            // RSA 2048 operations are standard operations, other keys advanced ones: two prices under one name in the
-            // facts, so this key is only found when the book can tell them apart
-            c.usage("Software-protected keys", unit: "10K transactions", protectedKeysOperations, times: Decimal(string: "0.0001")!)
+            // RSA 2048 operations are standard operations, other keys advanced ones (the book keys them apart)
+            let ops = keyType == "RSA" && rsa2048 ? "standard" : "advanced"
+            AzureB.keyed(&c, "Software-protected keys", unit: "10K transactions",
+                         quantity: Quantities.usage(protectedKeysOperations, c.context, times: Decimal(string: "0.0001")!),
+                         label: "ops=\(ops)", usageBased: true)
             return
         }
         guard premium else { return }
