@@ -13,15 +13,11 @@ enum AzureAppPricers {
     /// vCores and memory (GB) of the Workflow Standard sizes.
     static let workflowSizes: [String: (cpu: Decimal, memory: Decimal)] = ["WS1": (1, 3.5), "WS2": (2, 7), "WS3": (4, 14)]
 
-    /// The function app lines for a plan: elastic premium bills vCPU and memory of each instance (usage `instances`,
-    /// default 1) a month; a consumption plan bills GB-seconds (memory rounded up to 128 MB steps, at least 128 MB and
-    /// 100 ms an execution) and executions.
+    /// The function app lines for a plan: an elastic premium plan of an EP size bills vCPU and memory of each instance
+    /// (usage `instances`, default 1) a month; any other plan (a Y1 size on an elastic plan too) is consumption: GB-seconds
+    /// (memory rounded up to 128 MB steps, at least 128 MB and 100 ms an execution) and executions.
     static func functionLines(_ c: inout Components, premium: Bool, size: String?) {
-        if premium {
-            guard let size, let spec = elasticSizes[size.uppercased()] else {
-                c.assume("elastic premium plan size not known: its vCPU and memory are not priced")
-                return
-            }
+        if premium, let size, let spec = elasticSizes[size.uppercased()] {
             let instances = c.context.usage[.instances] ?? 1
             let name = size.uppercased()
             c.line("vCPU (\(name))", unit: "vCPU", quantity: .value(instances * spec.cpu))
@@ -41,7 +37,7 @@ enum AzureAppPricers {
     static let functionUsage = [AzureBKeys.monthlyExecutions, AzureBKeys.executionDurationMs, AzureBKeys.memoryMB, UsageKey.instances]
 
     /// `azurerm_function_app`: by its `azurerm_app_service_plan` — an elastic plan (kind `elastic` or tier
-    /// ElasticPremium) bills vCPU and memory, any other plan (or one not in the configuration) consumption.
+    /// ElasticPremium) of an EP size bills vCPU and memory, any other plan (or one not in the configuration) consumption.
     static let functionApp = ComponentPricer(["azurerm_function_app"], attributes: ["app_service_plan_id"], usage: functionUsage,
                                              related: ["azurerm_app_service_plan": ["kind", "sku"]]) { c in
         let plan = c.context.referenced("azurerm_app_service_plan", from: c.resource, attribute: "app_service_plan_id")
