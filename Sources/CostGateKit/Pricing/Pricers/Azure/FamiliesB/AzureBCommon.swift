@@ -17,7 +17,6 @@ enum AzureBKeys {
     static let outboundSouthAmerica = UsageKey("monthly_outbound_data_transfer_gb.south_america", unit: "GB", "outbound data transfer a month from South America")
     static let outboundAustralia = UsageKey("monthly_outbound_data_transfer_gb.australia", unit: "GB", "outbound data transfer a month from Australia")
     static let outboundIndia = UsageKey("monthly_outbound_data_transfer_gb.india", unit: "GB", "outbound data transfer a month from India")
-    static let outboundUSGov = UsageKey("monthly_outbound_data_transfer_gb.us_gov", unit: "GB", "outbound data transfer a month from US Gov")
     static let storageGB = UsageKey("storage_gb", unit: "GB", "storage, GB")
     static let monthlyExecutions = UsageKey("monthly_executions", unit: "executions", "function executions a month")
     static let executionDurationMs = UsageKey("execution_duration_ms", unit: "ms", "average execution duration, ms")
