@@ -1,0 +1,62 @@
+import FoundationEssentials
+/// Usage keys of the azure-c families (Infracost's names; keys are matched by name).
+enum AzureCKeys {
+    static let monthlyQueries = UsageKey("monthly_queries", unit: "queries", "DNS queries a month")
+    static let monthlyDNSQueries = UsageKey("monthly_dns_queries", unit: "queries", "DNS queries a month")
+    static let trafficViewDataPoints = UsageKey("monthly_traffic_view_data_points", unit: "data points", "Traffic View data points a month")
+    static let inboundGB = UsageKey("monthly_inbound_data_processed_gb", unit: "GB", "GB a month into the endpoint")
+    static let outboundGB = UsageKey("monthly_outbound_data_processed_gb", unit: "GB", "GB a month out of the endpoint")
+}
+
+/// A component pricer whose region may come from another resource (a traffic manager endpoint is where its
+/// profile's resource group is).
+struct AzureCPricer: Pricer {
+    let resourceTypes: [String]
+    let attributes: Set<String>
+    let usageKeys: [UsageKey]
+    let relatedAttributes: [String: Set<String>]
+    let region: @Sendable (Resource, PricingContext) -> String?
+    let body: @Sendable (inout Components) -> Void
+
+    init(_ types: [String], attributes: Set<String> = [], usage: [UsageKey] = [], related: [String: Set<String>] = [:],
+         region: @escaping @Sendable (Resource, PricingContext) -> String? = { _, _ in nil },
+         _ body: @escaping @Sendable (inout Components) -> Void) {
+        self.resourceTypes = types
+        self.attributes = attributes.union(["location", "resource_group_name"])
+        self.usageKeys = usage
+        self.relatedAttributes = related.merging(["azurerm_resource_group": ["name", "location"]]) { $0.union($1) }
+        self.region = region
+        self.body = body
+    }
+
+    func usage(of resource: Resource, context: PricingContext) -> PricedUsage {
+        var c = Components(resource, context, region: region(resource, context))
+        body(&c)
+        return c.out
+    }
+}
+
+enum AzureC {
+    /// A usage quantity split into price tiers: `tiers` are (line name, size in the line's unit), the last one
+    /// without a size. Without the usage, the first tier "depends on usage"; with it, every tier that has some.
+    static func tiered(_ c: inout Components, _ key: UsageKey, unit: String, per divisor: Decimal = 1,
+                       _ tiers: [(name: String, size: Decimal?)]) {
+        guard let total = c.context.usage[key] else {
+            if let first = tiers.first { c.line(first.name, unit: unit, quantity: .usageNotGiven, usageBased: true) }
+            return
+        }
+        var rest = total / divisor
+        for (i, tier) in tiers.enumerated() {
+            let q = tier.size.map { min($0, rest) } ?? rest
+            guard q > 0 || i == 0 else { break }
+            c.line(tier.name, unit: unit, quantity: .value(q), usageBased: true)
+            rest -= q
+        }
+    }
+
+    /// The region of the resource a reference attribute names (its location, else its resource group's).
+    static func regionOf(_ type: String, _ r: Resource, _ context: PricingContext, via attribute: String) -> String? {
+        guard let other = context.referenced(type, from: r, attribute: attribute) else { return nil }
+        return other.region ?? Components.resourceGroupRegion(other, context)
+    }
+}
