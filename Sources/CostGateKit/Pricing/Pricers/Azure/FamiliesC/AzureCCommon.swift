@@ -60,3 +60,8 @@ enum AzureC {
         return other.region ?? Components.resourceGroupRegion(other, context)
     }
 }
+
+extension AzureCKeys {
+    static let p2sConnection = UsageKey("p2s_connection", unit: "tunnels", "point-to-site tunnels in use (the first 128 are included)")
+    static let monthlyDataTransferGB = UsageKey("monthly_data_transfer_gb", unit: "GB", "GB transferred a month")
+}
