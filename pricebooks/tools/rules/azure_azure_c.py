@@ -4,6 +4,15 @@
   peered networks are in. The test (virtual_network_peering_test) peers a West Europe network with one in the
   same region (`intra_region*`), in North Europe (`intra_zonal*`) and in Japan West (`inter_zonal*`); its
   example names say which. Keys: `.../inbound-data-transfer/gb/same-region` or `.../gb/remote=REGION`.
+* azurerm_sql_database Storage: priced by the service objective's family (gp, bc, hs; serverless is gp) and,
+  for General Purpose, zone redundancy: `.../storage/gb/gp`, `/gp-zone-redundant`, `/bc`, `/hs`. The family is the
+  edition's (tf.edition) or, without one, the objective the test resource names (its example name). The 5 GB
+  General Purpose rows round the price to 0.116; the 10 GB row (`sql_database_with_max_size`) gives it exactly
+  (0.115), so that row alone keys it.
+* azurerm_sql_elasticpool Extra data storage: priced by edition (tf.edition): `.../extra-data-storage/gb/standard`.
+* azurerm_postgresql_server: Storage by the SKU's tier (tf.sku_name: b, gp, mo): `.../storage/gb/gp`; Additional
+  backup storage by backup redundancy: `/geo-redundant` for the test resource with geo-redundant backups
+  (`with_geo`), `/locally-redundant` for the others.
 """
 import os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -23,7 +32,38 @@ def peering(g):
     return [(key, g.unit, g.price, f"peering with {where} ({g.example})")]
 
 
+def suffixed(g, suffix, note):
+    return [(component_key("azure", g.tf, g.region, g.component, g.unit) + "/" + suffix, g.unit, g.price, f"{note} ({g.example})")]
+
+
+SQL_EDITION_FAMILY = {"GeneralPurpose": "gp", "BusinessCritical": "bc", "Hyperscale": "hs"}
+SQL_EXAMPLE_FAMILY = {"default_sql_database": "gp", "sql_database_with_max_size": "gp", "backup": "gp", "serverless": "gp",
+                      "sql_database_with_service_object_name": "bc"}
+
+
+def sql_storage(g):
+    name = g.example.split(".", 1)[-1]
+    family = SQL_EDITION_FAMILY.get(g.tfa.get("edition", "")) or SQL_EXAMPLE_FAMILY.get(name)
+    if family is None:
+        return None
+    if g.tfa.get("zone_redundant") == "true" and family == "gp":
+        family = "gp-zone-redundant"
+    if family == "gp" and name != "sql_database_with_max_size":
+        return []   # 5 GB rows: the price rounded to 0.116; the 10 GB row keys it
+    return suffixed(g, family, f"SQL database storage, {family}")
+
+
 def prices(g):
     if g.tf == "azurerm_virtual_network_peering":
         return peering(g)
+    if g.tf == "azurerm_sql_database" and g.component == "Storage":
+        return sql_storage(g)
+    if g.tf == "azurerm_sql_elasticpool" and g.component == "Extra data storage" and "edition" in g.tfa:
+        return suffixed(g, g.tfa["edition"].lower(), f"{g.tfa['edition']} elastic pool")
+    if g.tf == "azurerm_postgresql_server" and g.component == "Storage" and "sku_name" in g.tfa:
+        tier = g.tfa["sku_name"].split("_")[0].lower()
+        return suffixed(g, tier, f"{tier} tier")
+    if g.tf == "azurerm_postgresql_server" and g.component == "Additional backup storage":
+        geo = g.example.endswith(".with_geo")
+        return suffixed(g, "geo-redundant" if geo else "locally-redundant", "geo-redundant backups" if geo else "locally redundant backups")
     return None

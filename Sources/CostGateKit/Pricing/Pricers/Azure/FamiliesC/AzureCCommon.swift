@@ -65,3 +65,10 @@ extension AzureCKeys {
     static let p2sConnection = UsageKey("p2s_connection", unit: "tunnels", "point-to-site tunnels in use (the first 128 are included)")
     static let monthlyDataTransferGB = UsageKey("monthly_data_transfer_gb", unit: "GB", "GB transferred a month")
 }
+
+extension AzureCKeys {
+    static let extraDataStorageGB = UsageKey("extra_data_storage_gb", unit: "GB", "storage beyond what a DTU database includes")
+    static let ltrStorageGB = UsageKey("long_term_retention_storage_gb", unit: "GB", "long-term retention backup storage")
+    static let backupStorageGB = UsageKey("backup_storage_gb", unit: "GB", "point-in-time restore backup storage")
+    static let additionalBackupStorageGB = UsageKey("additional_backup_storage_gb", unit: "GB", "backup storage beyond the server's storage size")
+}
