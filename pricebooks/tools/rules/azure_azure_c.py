@@ -13,6 +13,8 @@
 * azurerm_postgresql_server: Storage by the SKU's tier (tf.sku_name: b, gp, mo): `.../storage/gb/gp`; Additional
   backup storage by backup redundancy: `/geo-redundant` for the test resource with geo-redundant backups
   (`with_geo`), `/locally-redundant` for the others.
+* azurerm_storage_share: every component by the share's access tier and its account's replication, which the test
+  resource's key says (`standard["Hot.GRS"]`): `.../data-at-rest/gb/hot.grs`.
 """
 import os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -53,7 +55,16 @@ def sql_storage(g):
     return suffixed(g, family, f"SQL database storage, {family}")
 
 
+def bracket_key(g):
+    """The for_each key of the test resource (`standard["Hot.GRS"]` -> `Hot.GRS`), or None."""
+    if '["' not in g.example:
+        return None
+    return g.example.split('["', 1)[1].rstrip('"]')
+
+
 def prices(g):
+    if g.tf == "azurerm_storage_share" and (k := bracket_key(g)):
+        return suffixed(g, k.lower(), f"{k} share")
     if g.tf == "azurerm_virtual_network_peering":
         return peering(g)
     if g.tf == "azurerm_sql_database" and g.component == "Storage":

@@ -72,3 +72,14 @@ extension AzureCKeys {
     static let backupStorageGB = UsageKey("backup_storage_gb", unit: "GB", "point-in-time restore backup storage")
     static let additionalBackupStorageGB = UsageKey("additional_backup_storage_gb", unit: "GB", "backup storage beyond the server's storage size")
 }
+
+extension AzureCKeys {
+    static let storageGB = UsageKey("storage_gb", unit: "GB", "data stored")
+    static let snapshotsGB = UsageKey("snapshots_storage_gb", unit: "GB", "snapshot data stored")
+    static let metadataGB = UsageKey("metadata_at_rest_storage_gb", unit: "GB", "metadata stored")
+    static let writeOperations = UsageKey("monthly_write_operations", unit: "operations", "write operations a month")
+    static let listOperations = UsageKey("monthly_list_operations", unit: "operations", "list operations a month")
+    static let readOperations = UsageKey("monthly_read_operations", unit: "operations", "read operations a month")
+    static let otherOperations = UsageKey("monthly_other_operations", unit: "operations", "other operations a month")
+    static let dataRetrievalGB = UsageKey("monthly_data_retrieval_gb", unit: "GB", "GB read back from a cool tier a month")
+}

@@ -1,0 +1,57 @@
+import FoundationEssentials
+/// Azure Files shares, priced by the share's access tier and its storage account's replication.
+enum AzureStorageShare {
+    static let accountType = "azurerm_storage_account"
+
+    /// The storage account a share, queue or table belongs to: by its known name, else by the reference.
+    static func account(of r: Resource, _ context: PricingContext) -> Resource? {
+        if let name = r.attributes["storage_account_name"].nonEmptyString, !Quantities.isUnknown(r.attributes["storage_account_name"]),
+           let a = context.find(accountType, where: "name", equals: name) { return a }
+        return context.referenced(accountType, from: r, attribute: "storage_account_name")
+            ?? context.referenced(accountType, from: r, attribute: "storage_account_id")
+    }
+
+    static func accountRegion(_ r: Resource, _ context: PricingContext) -> String? {
+        guard let a = account(of: r, context) else { return nil }
+        return a.region ?? Components.resourceGroupRegion(a, context)
+    }
+
+    static let perTenK = Decimal(string: "0.0001")!
+
+    /// `azurerm_storage_share`: Premium shares bill their provisioned `quota` and snapshots; standard shares bill
+    /// data, snapshots and metadata stored, operations by class (per 10k) and, in the Cool tier, data retrieved
+    /// (all usage), at the prices of the share's `access_tier` and its account's replication.
+    static let share = AzureCPricer(["azurerm_storage_share"], attributes: ["storage_account_name", "storage_account_id", "access_tier", "quota"],
+                                    usage: [AzureCKeys.storageGB, AzureCKeys.snapshotsGB, AzureCKeys.metadataGB, AzureCKeys.readOperations,
+                                            AzureCKeys.writeOperations, AzureCKeys.listOperations, AzureCKeys.otherOperations, AzureCKeys.dataRetrievalGB],
+                                    related: [accountType: ["name", "location", "resource_group_name", "account_replication_type", "account_tier"]],
+                                    region: { r, ctx in accountRegion(r, ctx) }) { c in
+        let acct = account(of: c.resource, c.context)
+        let premium = acct?.attributes["account_tier"].string == "Premium"
+        let tier = premium ? "Premium" : (c.resource.attributes["access_tier"].nonEmptyString ?? "TransactionOptimized")
+        guard let replication = acct?.attributes["account_replication_type"].nonEmptyString else {
+            c.assume("storage account not in this configuration: its replication, and so the share's prices, are not known")
+            return c.line("Data at rest", unit: "GB", quantity: .notDeclared(reason: "storage account's replication not known"))
+        }
+        let suffix = "/" + "\(tier).\(replication)".lowercased()
+        func add(_ name: String, _ unit: String, _ q: Quantity, usage: Bool = true) {
+            c.append(PricedUsage(lines: [UsageLine(name, unit: unit, quantity: q, priceKey: c.key(name, unit: unit) + suffix, usageBased: usage)]))
+        }
+        func used(_ key: UsageKey, _ factor: Decimal = 1) -> Quantity { Quantities.usage(key, c.context, times: factor) }
+        if premium {
+            add("Data at rest", "GB", c.number("quota").map { $0 } ?? .unknownUntilApply(attribute: "quota"), usage: false)
+            add("Snapshots", "GB", used(AzureCKeys.snapshotsGB))
+            return
+        }
+        add("Data at rest", "GB", used(AzureCKeys.storageGB))
+        add("Snapshots", "GB", used(AzureCKeys.snapshotsGB))
+        if tier != "TransactionOptimized" { add("Metadata at rest", "GB", used(AzureCKeys.metadataGB)) }
+        add("Read operations", "10k operations", used(AzureCKeys.readOperations, perTenK))
+        add("Write operations", "10k operations", used(AzureCKeys.writeOperations, perTenK))
+        add("List operations", "10k operations", used(AzureCKeys.listOperations, perTenK))
+        add("Other operations", "10k operations", used(AzureCKeys.otherOperations, perTenK))
+        if tier == "Cool" { add("Data retrieval", "GB", used(AzureCKeys.dataRetrievalGB)) }
+    }
+
+    static let all: [any Pricer] = [share]
+}
