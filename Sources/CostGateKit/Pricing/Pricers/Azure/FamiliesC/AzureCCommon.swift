@@ -83,3 +83,24 @@ extension AzureCKeys {
     static let otherOperations = UsageKey("monthly_other_operations", unit: "operations", "other operations a month")
     static let dataRetrievalGB = UsageKey("monthly_data_retrieval_gb", unit: "GB", "GB read back from a cool tier a month")
 }
+
+extension AzureCKeys {
+    static let messagingOperations = UsageKey("monthly_messaging_operations", unit: "operations", "messaging operations a month")
+    static let brokeredConnections = UsageKey("monthly_brokered_connections", unit: "connections", "brokered connections a month")
+    static let additionalMessages = UsageKey("monthly_additional_messages", unit: "messages", "messages beyond the units' daily allowance, a month")
+}
+
+extension AzureC {
+    /// Like `tiered`, after a free allowance (in the line's unit) that bills nothing.
+    static func tieredAfterFree(_ c: inout Components, _ key: UsageKey, unit: String, per divisor: Decimal = 1, free: Decimal,
+                                _ tiers: [(name: String, size: Decimal?)]) {
+        guard let total = c.context.usage[key] else { return tiered(&c, key, unit: unit, per: divisor, tiers) }
+        var rest = max(0, total / divisor - free)
+        for (i, tier) in tiers.enumerated() {
+            let q = tier.size.map { min($0, rest) } ?? rest
+            guard q > 0 || i == 0 else { break }
+            c.line(tier.name, unit: unit, quantity: .value(q), usageBased: true)
+            rest -= q
+        }
+    }
+}

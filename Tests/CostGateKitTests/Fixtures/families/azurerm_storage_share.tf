@@ -1,0 +1,44 @@
+provider "azurerm" {
+  features {}
+}
+
+resource "azurerm_resource_group" "azc_files" {
+  name     = "files-rg"
+  location = "westus"
+}
+
+resource "azurerm_storage_account" "azc_files_grs" {
+  name                     = "azcfilesgrs"
+  resource_group_name      = azurerm_resource_group.azc_files.name
+  location                 = "westus"
+  account_tier             = "Standard"
+  account_replication_type = "GRS"
+}
+
+resource "azurerm_storage_account" "azc_files_premium" {
+  name                     = "azcfilespremium"
+  resource_group_name      = azurerm_resource_group.azc_files.name
+  location                 = "westus"
+  account_kind             = "FileStorage"
+  account_tier             = "Premium"
+  account_replication_type = "ZRS"
+}
+
+resource "azurerm_storage_share" "azc_cool" {
+  name                 = "cool"
+  storage_account_name = azurerm_storage_account.azc_files_grs.name
+  quota                = 100
+  access_tier          = "Cool"
+}
+
+resource "azurerm_storage_share" "azc_transactions" {
+  name                 = "transactions"
+  storage_account_name = azurerm_storage_account.azc_files_grs.name
+  quota                = 100
+}
+
+resource "azurerm_storage_share" "azc_premium" {
+  name                 = "premium"
+  storage_account_name = azurerm_storage_account.azc_files_premium.name
+  quota                = 200
+}
