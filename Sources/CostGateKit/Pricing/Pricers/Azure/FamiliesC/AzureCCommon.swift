@@ -104,3 +104,26 @@ extension AzureC {
         }
     }
 }
+
+/// Synapse usage keys (Infracost's names).
+enum AzureCSynapseKeys {
+    static let serverlessTB = UsageKey("serverless_sql_pool_size_tb", unit: "TB", "data the serverless SQL pool processes a month")
+    static let basicInstances = UsageKey("dataflow_basic_instances", unit: "instances", "basic data flow clusters")
+    static let basicVCores = UsageKey("dataflow_basic_vcores", unit: "vCores", "vCores of each basic data flow cluster")
+    static let basicHours = UsageKey("monthly_dataflow_basic_hours", unit: "hours", "hours the basic data flows run a month")
+    static let standardInstances = UsageKey("dataflow_standard_instances", unit: "instances", "standard data flow clusters")
+    static let standardVCores = UsageKey("dataflow_standard_vcores", unit: "vCores", "vCores of each standard data flow cluster")
+    static let standardHours = UsageKey("monthly_dataflow_standard_hours", unit: "hours", "hours the standard data flows run a month")
+    static let azureActivityRuns = UsageKey("monthly_datapipeline_azure_hosted_activity_runs", unit: "1k runs", "Azure-hosted pipeline activity runs, in thousands")
+    static let azureDIUs = UsageKey("monthly_datapipeline_azure_hosted_data_integration_units", unit: "DIUs", "data integration units of Azure-hosted copies")
+    static let azureDIUHours = UsageKey("monthly_datapipeline_azure_hosted_data_integration_hours", unit: "hours", "hours of Azure-hosted copies")
+    static let azureRuntimeHours = UsageKey("monthly_datapipeline_azure_hosted_integration_runtime_hours", unit: "hours", "Azure-hosted pipeline activity hours")
+    static let azureExternalHours = UsageKey("monthly_datapipeline_azure_hosted_external_integration_runtime_hours", unit: "hours", "Azure-hosted external activity hours")
+    static let selfActivityRuns = UsageKey("monthly_datapipeline_self_hosted_activity_runs", unit: "1k runs", "self-hosted pipeline activity runs, in thousands")
+    static let selfMovementHours = UsageKey("monthly_datapipeline_self_hosted_data_movement_hours", unit: "hours", "self-hosted data movement hours")
+    static let selfRuntimeHours = UsageKey("monthly_datapipeline_self_hosted_integration_runtime_hours", unit: "hours", "self-hosted pipeline activity hours")
+    static let selfExternalHours = UsageKey("monthly_datapipeline_self_hosted_external_integration_runtime_hours", unit: "hours", "self-hosted external activity hours")
+    static let monthlyHours = UsageKey("monthly_hours", unit: "hours", "hours the Spark pool's nodes run a month")
+    static let storageTB = UsageKey("storage_tb", unit: "TB", "data the dedicated SQL pool stores")
+    static let disasterRecovery = UsageKey("disaster_recovery_enabled", unit: "true|false", "whether geo-redundant backups are kept (default true)", text: true)
+}
