@@ -127,3 +127,9 @@ enum AzureCSynapseKeys {
     static let storageTB = UsageKey("storage_tb", unit: "TB", "data the dedicated SQL pool stores")
     static let disasterRecovery = UsageKey("disaster_recovery_enabled", unit: "true|false", "whether geo-redundant backups are kept (default true)", text: true)
 }
+
+extension AzureCKeys {
+    static let monthlyExecutions = UsageKey("monthly_executions", unit: "executions", "function executions a month")
+    static let executionDurationMS = UsageKey("execution_duration_ms", unit: "ms", "average duration of one execution")
+    static let memoryMB = UsageKey("memory_mb", unit: "MB", "average memory of one execution (billed in steps of 128 MB)")
+}
