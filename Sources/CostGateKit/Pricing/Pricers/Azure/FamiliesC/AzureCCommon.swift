@@ -133,3 +133,8 @@ extension AzureCKeys {
     static let executionDurationMS = UsageKey("execution_duration_ms", unit: "ms", "average duration of one execution")
     static let memoryMB = UsageKey("memory_mb", unit: "MB", "average memory of one execution (billed in steps of 128 MB)")
 }
+
+extension AzureCKeys {
+    static let imagesExtracted = UsageKey("monthly_images_extracted", unit: "images", "images the search service's skillsets extract a month")
+    static let bandwidthGB = UsageKey("monthly_bandwidth_gb", unit: "GB", "GB the static web app serves a month (the first 100 GB are included)")
+}
