@@ -15,6 +15,9 @@
   (`with_geo`), `/locally-redundant` for the others.
 * azurerm_storage_share: every component by the share's access tier and its account's replication, which the test
   resource's key says (`standard["Hot.GRS"]`): `.../data-at-rest/gb/hot.grs`.
+* azurerm_storage_queue: capacity and operations by the account's kind, tier and replication, which the test
+  resource's key says (`storagev2-queue["StorageV2.Standard.GRS"]`): `.../capacity/gb/storagev2.standard.grs`.
+  Geo-replication data transfer has one price for every account and keeps its generic key.
 * azurerm_synapse_workspace Azure-hosted (external) integration runtime: the workspace with a managed virtual
   network (`vnet`) has its own prices: `.../hour/managed-vnet`; the others `.../hour/public`.
 """
@@ -68,6 +71,8 @@ def prices(g):
     if g.tf == "azurerm_synapse_workspace" and g.component.startswith("Data pipeline azure hosted") and "integration runtime" in g.component:
         vnet = g.example.endswith(".vnet")
         return suffixed(g, "managed-vnet" if vnet else "public", "managed virtual network" if vnet else "public network")
+    if g.tf == "azurerm_storage_queue" and g.component != "Geo-replication data transfer" and (k := bracket_key(g)):
+        return suffixed(g, k.lower(), f"{k} account")
     if g.tf == "azurerm_storage_share" and (k := bracket_key(g)):
         return suffixed(g, k.lower(), f"{k} share")
     if g.tf == "azurerm_virtual_network_peering":

@@ -42,3 +42,17 @@ resource "azurerm_storage_share" "azc_premium" {
   storage_account_name = azurerm_storage_account.azc_files_premium.name
   quota                = 200
 }
+
+resource "azurerm_storage_account" "azc_queues" {
+  name                     = "azcqueues"
+  resource_group_name      = azurerm_resource_group.azc_files.name
+  location                 = "westus"
+  account_kind             = "StorageV2"
+  account_tier             = "Standard"
+  account_replication_type = "RAGRS"
+}
+
+resource "azurerm_storage_queue" "azc_jobs" {
+  name                 = "jobs"
+  storage_account_name = azurerm_storage_account.azc_queues.name
+}

@@ -138,3 +138,10 @@ extension AzureCKeys {
     static let imagesExtracted = UsageKey("monthly_images_extracted", unit: "images", "images the search service's skillsets extract a month")
     static let bandwidthGB = UsageKey("monthly_bandwidth_gb", unit: "GB", "GB the static web app serves a month (the first 100 GB are included)")
 }
+
+extension AzureCKeys {
+    static let monthlyStorageGB = UsageKey("monthly_storage_gb", unit: "GB", "data stored")
+    static let class1Operations = UsageKey("monthly_class_1_operations", unit: "operations", "class 1 (write, list, create) operations a month")
+    static let class2Operations = UsageKey("monthly_class_2_operations", unit: "operations", "class 2 (read and other) operations a month")
+    static let geoReplicationGB = UsageKey("monthly_geo_replication_data_transfer_gb", unit: "GB", "GB replicated to the secondary region a month")
+}

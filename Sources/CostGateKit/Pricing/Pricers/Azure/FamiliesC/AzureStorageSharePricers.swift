@@ -53,5 +53,31 @@ enum AzureStorageShare {
         if tier == "Cool" { add("Data retrieval", "GB", used(AzureCKeys.dataRetrievalGB)) }
     }
 
-    static let all: [any Pricer] = [share]
+    /// `azurerm_storage_queue`: capacity, class 1 operations (not on geo-zone-redundant accounts) and class 2
+    /// operations (per 10k), and geo-replication GB (geo-redundant accounts), all usage, at the prices of the
+    /// account's kind (Storage, StorageV2) and replication.
+    static let queue = AzureCPricer(["azurerm_storage_queue"], attributes: ["storage_account_name", "storage_account_id"],
+                                    usage: [AzureCKeys.monthlyStorageGB, AzureCKeys.class1Operations, AzureCKeys.class2Operations, AzureCKeys.geoReplicationGB],
+                                    related: [accountType: ["name", "location", "resource_group_name", "account_replication_type", "account_tier", "account_kind"]],
+                                    region: { r, ctx in accountRegion(r, ctx) }) { c in
+        guard let acct = account(of: c.resource, c.context), let replication = acct.attributes["account_replication_type"].nonEmptyString?.uppercased() else {
+            c.assume("storage account not in this configuration: its kind and replication, and so the queue's prices, are not known")
+            return c.line("Capacity", unit: "GB", quantity: .notDeclared(reason: "storage account not known"))
+        }
+        let kind = acct.attributes["account_kind"].nonEmptyString ?? "StorageV2"
+        guard ["storage", "storagev2"].contains(kind.lowercased()) else { return c.assume("\(kind) accounts hold no queues") }
+        let suffix = "/" + "\(kind).\(acct.attributes["account_tier"].nonEmptyString ?? "Standard").\(replication)".lowercased()
+        func add(_ name: String, _ unit: String, _ key: UsageKey, _ factor: Decimal = 1) {
+            c.append(PricedUsage(lines: [UsageLine(name, unit: unit, quantity: Quantities.usage(key, c.context, times: factor),
+                                                   priceKey: c.key(name, unit: unit) + suffix, usageBased: true)]))
+        }
+        add("Capacity", "GB", AzureCKeys.monthlyStorageGB)
+        if !["GZRS", "RAGZRS", "RA-GZRS"].contains(replication) { add("Class 1 operations", "10k operations", AzureCKeys.class1Operations, perTenK) }
+        add("Class 2 operations", "10k operations", AzureCKeys.class2Operations, perTenK)
+        if !["LRS", "ZRS"].contains(replication) {
+            c.usage("Geo-replication data transfer", unit: "GB", AzureCKeys.geoReplicationGB)
+        }
+    }
+
+    static let all: [any Pricer] = [share, queue]
 }
