@@ -18,6 +18,9 @@
 * azurerm_storage_queue: capacity and operations by the account's kind, tier and replication, which the test
   resource's key says (`storagev2-queue["StorageV2.Standard.GRS"]`): `.../capacity/gb/storagev2.standard.grs`.
   Geo-replication data transfer has one price for every account and keeps its generic key.
+* azurerm_recovery_services_vault: the components name the protected VM (`azurerm_backup_protected_vm.large >
+  GRS data stored`); the prices do not depend on which VM, so they are keyed as `Protected VM > ...`. The
+  `with_usage` VM's rows (300 GB) round the per-GB price; the other VMs' rows key it.
 * azurerm_synapse_workspace Azure-hosted (external) integration runtime: the workspace with a managed virtual
   network (`vnet`) has its own prices: `.../hour/managed-vnet`; the others `.../hour/public`.
 """
@@ -68,6 +71,12 @@ def bracket_key(g):
 
 
 def prices(g):
+    if g.tf == "azurerm_recovery_services_vault" and g.component.startswith("azurerm_backup_protected_vm."):
+        child, _, rest = g.component.partition(" > ")
+        if child.endswith(".with_usage"):
+            return []
+        key = component_key("azure", g.tf, g.region, "Protected VM > " + rest, g.unit)
+        return [(key, g.unit, g.price, f"protected VM, {rest} ({g.example})")]
     if g.tf == "azurerm_synapse_workspace" and g.component.startswith("Data pipeline azure hosted") and "integration runtime" in g.component:
         vnet = g.example.endswith(".vnet")
         return suffixed(g, "managed-vnet" if vnet else "public", "managed virtual network" if vnet else "public network")
