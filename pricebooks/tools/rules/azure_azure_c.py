@@ -21,6 +21,10 @@
 * azurerm_recovery_services_vault: the components name the protected VM (`azurerm_backup_protected_vm.large >
   GRS data stored`); the prices do not depend on which VM, so they are keyed as `Protected VM > ...`. The
   `with_usage` VM's rows (300 GB) round the per-GB price; the other VMs' rows key it.
+* azurerm_storage_table: capacity and operations by the account's replication and whether it is encrypted with a
+  customer-managed key (the test's `inline_key[...]` and `external_key` accounts; `external_key` is LRS):
+  `.../capacity/gb/standard.lrs`, `.../gb/cmk.ra-grs`. The `usage` test resource's rows (an LRS account without a
+  key) round the prices from its usage; the `standard["LRS"]` rows key them.
 * azurerm_synapse_workspace Azure-hosted (external) integration runtime: the workspace with a managed virtual
   network (`vnet`) has its own prices: `.../hour/managed-vnet`; the others `.../hour/public`.
 """
@@ -80,6 +84,15 @@ def prices(g):
     if g.tf == "azurerm_synapse_workspace" and g.component.startswith("Data pipeline azure hosted") and "integration runtime" in g.component:
         vnet = g.example.endswith(".vnet")
         return suffixed(g, "managed-vnet" if vnet else "public", "managed virtual network" if vnet else "public network")
+    if g.tf == "azurerm_storage_table":
+        name = g.example.split(".", 1)[-1]
+        if name == "usage":
+            return []
+        k = bracket_key(g) or ("LRS" if name == "external_key" else None)
+        if k is None:
+            return None
+        kind = "standard" if name.startswith("standard") else "cmk"
+        return suffixed(g, f"{kind}.{k}".lower(), f"{kind} {k} account")
     if g.tf == "azurerm_storage_queue" and g.component != "Geo-replication data transfer" and (k := bracket_key(g)):
         return suffixed(g, k.lower(), f"{k} account")
     if g.tf == "azurerm_storage_share" and (k := bracket_key(g)):

@@ -145,3 +145,9 @@ extension AzureCKeys {
     static let class2Operations = UsageKey("monthly_class_2_operations", unit: "operations", "class 2 (read and other) operations a month")
     static let geoReplicationGB = UsageKey("monthly_geo_replication_data_transfer_gb", unit: "GB", "GB replicated to the secondary region a month")
 }
+
+extension AzureCKeys {
+    static let batchWriteOperations = UsageKey("monthly_batch_write_operations", unit: "operations", "batch write operations a month")
+    static let scanOperations = UsageKey("monthly_scan_operations", unit: "operations", "scan operations a month")
+    static let deleteOperations = UsageKey("monthly_delete_operations", unit: "operations", "delete operations a month")
+}

@@ -79,5 +79,41 @@ enum AzureStorageShare {
         }
     }
 
-    static let all: [any Pricer] = [share, queue]
+    static let cmkType = "azurerm_storage_account_customer_managed_key"
+
+    /// True when the account encrypts with a customer-managed key (its own block, or a key resource naming it).
+    static func hasCustomerManagedKey(_ account: Resource, _ context: PricingContext) -> Bool {
+        if !account.attributes["customer_managed_key"].block.isNull { return true }
+        return context.resources(ofType: cmkType).contains { cmk in
+            context.referenced(accountType, from: cmk, attribute: "storage_account_id")?.address == account.address
+        }
+    }
+
+    /// `azurerm_storage_table`: capacity and operations by kind (per 10k: batch write, write, read, scan, list,
+    /// delete), all usage, at the prices of the account's replication, encrypted with a customer-managed key or not.
+    static let table = AzureCPricer(["azurerm_storage_table"], attributes: ["storage_account_name", "storage_account_id"],
+                                    usage: [AzureCKeys.monthlyStorageGB, AzureCKeys.batchWriteOperations, AzureCKeys.writeOperations,
+                                            AzureCKeys.readOperations, AzureCKeys.scanOperations, AzureCKeys.listOperations, AzureCKeys.deleteOperations],
+                                    related: [accountType: ["name", "location", "resource_group_name", "account_replication_type", "customer_managed_key"],
+                                              cmkType: ["storage_account_id"]],
+                                    region: { r, ctx in accountRegion(r, ctx) }) { c in
+        guard let acct = account(of: c.resource, c.context), let replication = acct.attributes["account_replication_type"].nonEmptyString?.uppercased() else {
+            c.assume("storage account not in this configuration: its replication, and so the table's prices, are not known")
+            return c.line("Capacity", unit: "GB", quantity: .notDeclared(reason: "storage account not known"))
+        }
+        let named = ["RAGRS": "RA-GRS", "RAGZRS": "RA-GZRS"][replication] ?? replication
+        let suffix = "/" + "\(hasCustomerManagedKey(acct, c.context) ? "cmk" : "standard").\(named)".lowercased()
+        func add(_ name: String, _ unit: String, _ key: UsageKey, _ factor: Decimal = 1) {
+            c.append(PricedUsage(lines: [UsageLine(name, unit: unit, quantity: Quantities.usage(key, c.context, times: factor),
+                                                   priceKey: c.key(name, unit: unit) + suffix, usageBased: true)]))
+        }
+        add("Capacity", "GB", AzureCKeys.monthlyStorageGB)
+        for (name, key) in [("Batch Write operations", AzureCKeys.batchWriteOperations), ("Write operations", AzureCKeys.writeOperations),
+                            ("Read operations", AzureCKeys.readOperations), ("Scan operations", AzureCKeys.scanOperations),
+                            ("List operations", AzureCKeys.listOperations), ("Delete operations", AzureCKeys.deleteOperations)] {
+            add(name, "10k operations", key, perTenK)
+        }
+    }
+
+    static let all: [any Pricer] = [share, queue, table]
 }
