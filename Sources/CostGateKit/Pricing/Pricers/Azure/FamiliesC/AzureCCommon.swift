@@ -39,19 +39,26 @@ struct AzureCPricer: Pricer {
 enum AzureC {
     /// A usage quantity split into price tiers: `tiers` are (line name, size in the line's unit), the last one
     /// without a size. Without the usage, the first tier "depends on usage"; with it, every tier that has some.
-    static func tiered(_ c: inout Components, _ key: UsageKey, unit: String, per divisor: Decimal = 1,
+    /// A `free` allowance (in the line's unit) comes first and bills nothing.
+    static func tiered(_ c: inout Components, _ key: UsageKey, unit: String, per divisor: Decimal = 1, free: Decimal = 0,
                        _ tiers: [(name: String, size: Decimal?)]) {
         guard let total = c.context.usage[key] else {
             if let first = tiers.first { c.line(first.name, unit: unit, quantity: .usageNotGiven, usageBased: true) }
             return
         }
-        var rest = total / divisor
+        var rest = max(0, total / divisor - free)
         for (i, tier) in tiers.enumerated() {
             let q = tier.size.map { min($0, rest) } ?? rest
             guard q > 0 || i == 0 else { break }
             c.line(tier.name, unit: unit, quantity: .value(q), usageBased: true)
             rest -= q
         }
+    }
+
+    /// A line whose price key ends with what its price depends on (`/hot.grs`), as the rule module keys it.
+    static func keyed(_ c: inout Components, _ name: String, unit: String, quantity: Quantity, suffix: String, usageBased: Bool = true) {
+        c.append(PricedUsage(lines: [UsageLine(name, unit: unit, quantity: quantity, priceKey: c.key(name, unit: unit) + "/" + suffix,
+                                               usageBased: usageBased)]))
     }
 
     /// The region of the resource a reference attribute names (its location, else its resource group's).
@@ -90,20 +97,6 @@ extension AzureCKeys {
     static let additionalMessages = UsageKey("monthly_additional_messages", unit: "messages", "messages beyond the units' daily allowance, a month")
 }
 
-extension AzureC {
-    /// Like `tiered`, after a free allowance (in the line's unit) that bills nothing.
-    static func tieredAfterFree(_ c: inout Components, _ key: UsageKey, unit: String, per divisor: Decimal = 1, free: Decimal,
-                                _ tiers: [(name: String, size: Decimal?)]) {
-        guard let total = c.context.usage[key] else { return tiered(&c, key, unit: unit, per: divisor, tiers) }
-        var rest = max(0, total / divisor - free)
-        for (i, tier) in tiers.enumerated() {
-            let q = tier.size.map { min($0, rest) } ?? rest
-            guard q > 0 || i == 0 else { break }
-            c.line(tier.name, unit: unit, quantity: .value(q), usageBased: true)
-            rest -= q
-        }
-    }
-}
 
 /// Synapse usage keys (Infracost's names).
 enum AzureCSynapseKeys {

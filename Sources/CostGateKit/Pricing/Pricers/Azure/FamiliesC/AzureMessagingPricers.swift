@@ -11,12 +11,12 @@ enum AzureCMessaging {
             c.monthly("Messaging units", count: c.number("capacity", default: 1) ?? .value(1), unit: "units")
         case "Standard":
             c.hours("Base charge")
-            AzureC.tieredAfterFree(&c, AzureCKeys.messagingOperations, unit: "1M operations", per: 1_000_000, free: 13,
-                                   [("Messaging operations (13M-100M)", 87), ("Messaging operations (100M-2,500M)", 2400),
-                                    ("Messaging operations (over 2,500M)", nil)])
-            AzureC.tieredAfterFree(&c, AzureCKeys.brokeredConnections, unit: "connections", free: 1000,
-                                   [("Brokered connections (1K-100K)", 99_000), ("Brokered connections (100K-500K)", 400_000),
-                                    ("Brokered connections (over 500K)", nil)])
+            AzureC.tiered(&c, AzureCKeys.messagingOperations, unit: "1M operations", per: 1_000_000, free: 13,
+                          [("Messaging operations (13M-100M)", 87), ("Messaging operations (100M-2,500M)", 2400),
+                           ("Messaging operations (over 2,500M)", nil)])
+            AzureC.tiered(&c, AzureCKeys.brokeredConnections, unit: "connections", free: 1000,
+                          [("Brokered connections (1K-100K)", 99_000), ("Brokered connections (100K-500K)", 400_000),
+                           ("Brokered connections (over 500K)", nil)])
         default:
             c.usage("Messaging operations", unit: "1M operations", AzureCKeys.messagingOperations, times: Decimal(string: "0.000001")!)
         }

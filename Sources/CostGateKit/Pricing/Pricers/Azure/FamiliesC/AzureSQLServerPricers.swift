@@ -53,8 +53,8 @@ enum AzureCSQL {
             let gb: Quantity
             if let bytes = a["max_size_bytes"].decimal { gb = .value(bytes / gib) } else { gb = c.number("max_size_gb", default: 5) ?? .value(5) }
             let storage = family == "gp" && parts[1] == "S" ? "gp" : family
-            c.append(PricedUsage(lines: [UsageLine("Storage", unit: "GB", quantity: gb,
-                                                   priceKey: c.key("Storage", unit: "GB") + "/\(storage)\(zoneRedundant && family == "gp" ? "-zone-redundant" : "")")]))
+            AzureC.keyed(&c, "Storage", unit: "GB", quantity: gb, suffix: storage + (zoneRedundant && family == "gp" ? "-zone-redundant" : ""),
+                         usageBased: false)
         }
         if family != "hs" {
             c.usage("Long-term retention (RA-GRS)", unit: "GB", AzureCKeys.ltrStorageGB)
@@ -87,8 +87,7 @@ enum AzureCSQL {
         guard edition != "Basic", let mb = a["pool_size"].decimal, let included = includedStorage(edition: edition, dtu: dtu) else { return }
         let extra = mb / 1024 - included
         if extra > 0 {
-            c.append(PricedUsage(lines: [UsageLine("Extra data storage", unit: "GB", quantity: .value(extra),
-                                                   priceKey: c.key("Extra data storage", unit: "GB") + "/\(edition.lowercased())")]))
+            AzureC.keyed(&c, "Extra data storage", unit: "GB", quantity: .value(extra), suffix: edition.lowercased(), usageBased: false)
         }
     }
 
@@ -103,11 +102,10 @@ enum AzureCSQL {
         c.hours("Compute (\(sku))")
         let tier = sku.split(separator: "_").first.map { String($0).lowercased() } ?? sku.lowercased()
         let gb = c.number("storage_mb").map { Quantities.scaled($0, by: Decimal(1) / 1024) } ?? .value(5)
-        c.append(PricedUsage(lines: [UsageLine("Storage", unit: "GB", quantity: gb, priceKey: c.key("Storage", unit: "GB") + "/\(tier)")]))
+        AzureC.keyed(&c, "Storage", unit: "GB", quantity: gb, suffix: tier, usageBased: false)
         let geo = a["geo_redundant_backup_enabled"].bool == true
-        c.append(PricedUsage(lines: [UsageLine("Additional backup storage", unit: "GB", quantity: Quantities.usage(AzureCKeys.additionalBackupStorageGB, c.context),
-                                               priceKey: c.key("Additional backup storage", unit: "GB") + (geo ? "/geo-redundant" : "/locally-redundant"),
-                                               usageBased: true)]))
+        AzureC.keyed(&c, "Additional backup storage", unit: "GB", quantity: Quantities.usage(AzureCKeys.additionalBackupStorageGB, c.context),
+                     suffix: geo ? "geo-redundant" : "locally-redundant")
     }
 
     static let all: [any Pricer] = [database, elasticPool, postgres]

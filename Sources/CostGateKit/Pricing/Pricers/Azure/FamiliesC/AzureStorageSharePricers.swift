@@ -33,9 +33,9 @@ enum AzureStorageShare {
             c.assume("storage account not in this configuration: its replication, and so the share's prices, are not known")
             return c.line("Data at rest", unit: "GB", quantity: .notDeclared(reason: "storage account's replication not known"))
         }
-        let suffix = "/" + "\(tier).\(replication)".lowercased()
+        let suffix = "\(tier).\(replication)".lowercased()
         func add(_ name: String, _ unit: String, _ q: Quantity, usage: Bool = true) {
-            c.append(PricedUsage(lines: [UsageLine(name, unit: unit, quantity: q, priceKey: c.key(name, unit: unit) + suffix, usageBased: usage)]))
+            AzureC.keyed(&c, name, unit: unit, quantity: q, suffix: suffix, usageBased: usage)
         }
         func used(_ key: UsageKey, _ factor: Decimal = 1) -> Quantity { Quantities.usage(key, c.context, times: factor) }
         if premium {
@@ -66,10 +66,9 @@ enum AzureStorageShare {
         }
         let kind = acct.attributes["account_kind"].nonEmptyString ?? "StorageV2"
         guard ["storage", "storagev2"].contains(kind.lowercased()) else { return c.assume("\(kind) accounts hold no queues") }
-        let suffix = "/" + "\(kind).\(acct.attributes["account_tier"].nonEmptyString ?? "Standard").\(replication)".lowercased()
+        let suffix = "\(kind).\(acct.attributes["account_tier"].nonEmptyString ?? "Standard").\(replication)".lowercased()
         func add(_ name: String, _ unit: String, _ key: UsageKey, _ factor: Decimal = 1) {
-            c.append(PricedUsage(lines: [UsageLine(name, unit: unit, quantity: Quantities.usage(key, c.context, times: factor),
-                                                   priceKey: c.key(name, unit: unit) + suffix, usageBased: true)]))
+            AzureC.keyed(&c, name, unit: unit, quantity: Quantities.usage(key, c.context, times: factor), suffix: suffix)
         }
         add("Capacity", "GB", AzureCKeys.monthlyStorageGB)
         if !["GZRS", "RAGZRS", "RA-GZRS"].contains(replication) { add("Class 1 operations", "10k operations", AzureCKeys.class1Operations, perTenK) }
@@ -102,10 +101,9 @@ enum AzureStorageShare {
             return c.line("Capacity", unit: "GB", quantity: .notDeclared(reason: "storage account not known"))
         }
         let named = ["RAGRS": "RA-GRS", "RAGZRS": "RA-GZRS"][replication] ?? replication
-        let suffix = "/" + "\(hasCustomerManagedKey(acct, c.context) ? "cmk" : "standard").\(named)".lowercased()
+        let suffix = "\(hasCustomerManagedKey(acct, c.context) ? "cmk" : "standard").\(named)".lowercased()
         func add(_ name: String, _ unit: String, _ key: UsageKey, _ factor: Decimal = 1) {
-            c.append(PricedUsage(lines: [UsageLine(name, unit: unit, quantity: Quantities.usage(key, c.context, times: factor),
-                                                   priceKey: c.key(name, unit: unit) + suffix, usageBased: true)]))
+            AzureC.keyed(&c, name, unit: unit, quantity: Quantities.usage(key, c.context, times: factor), suffix: suffix)
         }
         add("Capacity", "GB", AzureCKeys.monthlyStorageGB)
         for (name, key) in [("Batch Write operations", AzureCKeys.batchWriteOperations), ("Write operations", AzureCKeys.writeOperations),

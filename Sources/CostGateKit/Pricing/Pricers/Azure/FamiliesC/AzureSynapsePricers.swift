@@ -28,8 +28,7 @@ enum AzureSynapse {
         let network = c.resource.attributes["managed_virtual_network_enabled"].bool == true ? "managed-vnet" : "public"
         for (name, key) in [("Data pipeline azure hosted integration runtime", K.azureRuntimeHours),
                             ("Data pipeline azure hosted external integration runtime", K.azureExternalHours)] {
-            c.append(PricedUsage(lines: [UsageLine(name, unit: "hour", quantity: Quantities.usage(key, c.context),
-                                                   priceKey: c.key(name, unit: "hour") + "/\(network)", usageBased: true)]))
+            AzureC.keyed(&c, name, unit: "hour", quantity: Quantities.usage(key, c.context), suffix: network)
         }
         c.usage("Data pipeline self hosted activity runs", unit: "1k activity runs", K.selfActivityRuns)
         c.usage("Data pipeline self hosted data movement", unit: "hour", K.selfMovementHours)

@@ -38,9 +38,7 @@ enum AzureVPN {
         }
         let pair = remote == c.region ? "same-region" : "remote=\(remote)"
         for way in ["Inbound", "Outbound"] {
-            let name = "\(way) data transfer"
-            c.append(PricedUsage(lines: [UsageLine(name, unit: "GB", quantity: Quantities.usage(AzureCKeys.monthlyDataTransferGB, c.context),
-                                                   priceKey: c.key(name, unit: "GB") + "/" + pair, usageBased: true)]))
+            AzureC.keyed(&c, "\(way) data transfer", unit: "GB", quantity: Quantities.usage(AzureCKeys.monthlyDataTransferGB, c.context), suffix: pair)
         }
     }
 
