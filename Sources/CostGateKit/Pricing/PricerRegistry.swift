@@ -35,7 +35,7 @@ public struct PricerRegistry: Sendable {
         GCPComputeInstancePricer(), GCPComputeDiskPricer(), GKEClusterPricer(), GKENodePoolPricer(), CloudSQLPricer(),
         GCPAddressPricer(), GCPRouterNATPricer(), GCPForwardingRulePricer(), GCSBucketPricer(),
         KubeWorkloadPricer(), KubePVCPricer(), KubeServicePricer(),
-    ] + Families.aws1 + Families.aws2 + Families.azure1 + Families.azure2 + Families.gcp + Families.ai)
+    ] + Families.aws1 + Families.aws2 + Families.azure1 + Families.azure2 + Families.azure3 + Families.gcp + Families.ai)
 
     public var supportedTypes: [String] { byType.keys.sorted() }
 
