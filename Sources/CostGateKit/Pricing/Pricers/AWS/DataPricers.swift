@@ -19,17 +19,21 @@ struct S3BucketPricer: Pricer {
     }
 }
 
-/// `aws_dynamodb_table`: provisioned capacity units, or on-demand request units (usage); storage is usage.
+/// `aws_dynamodb_table`: provisioned capacity units, or on-demand request units (usage); storage, backups,
+/// restores and stream reads are usage; global-table replicas bill replicated write capacity in their region.
 struct DynamoDBTablePricer: Pricer {
     let resourceTypes = ["aws_dynamodb_table"]
-    let attributes: Set<String> = ["billing_mode", "read_capacity", "write_capacity"]
-    let usageKeys: [UsageKey] = [.monthlyWriteRequestUnits, .monthlyReadRequestUnits, .storageGB]
+    let attributes: Set<String> = ["billing_mode", "read_capacity", "write_capacity", "replica"]
+    let usageKeys: [UsageKey] = [.monthlyWriteRequestUnits, .monthlyReadRequestUnits, .storageGB, DynamoKeys.pitrBackupStorageGB,
+                                 DynamoKeys.onDemandBackupStorageGB, DynamoKeys.monthlyDataRestoredGB, DynamoKeys.monthlyStreamsReadRequestUnits]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
-        if (a["billing_mode"].nonEmptyString ?? "PROVISIONED") == "PAY_PER_REQUEST" {
+        func key(_ name: String, _ unit: String) -> String { PriceKeys.component(.aws, type: r.type, region: region, component: name, unit: unit) }
+        let onDemand = (a["billing_mode"].nonEmptyString ?? "PROVISIONED") == "PAY_PER_REQUEST"
+        if onDemand {
             let perM = Decimal(string: "0.000001")!
             out.add(UsageLine("Write request units", unit: "1M WRUs", quantity: Quantities.usage(.monthlyWriteRequestUnits, context, times: perM),
                               priceKey: "aws/dynamodb/\(region)/write-request-units", usageBased: true))
@@ -43,8 +47,35 @@ struct DynamoDBTablePricer: Pricer {
         }
         out.add(UsageLine("Data storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                           priceKey: "aws/dynamodb/\(region)/storage", usageBased: true))
+        out.add(UsageLine("Point-In-Time Recovery (PITR) backup storage", unit: "GB", quantity: Quantities.usage(DynamoKeys.pitrBackupStorageGB, context),
+                          priceKey: key("Point-In-Time Recovery (PITR) backup storage", "GB"), usageBased: true))
+        out.add(UsageLine("On-demand backup storage", unit: "GB", quantity: Quantities.usage(DynamoKeys.onDemandBackupStorageGB, context),
+                          priceKey: key("On-demand backup storage", "GB"), usageBased: true))
+        out.add(UsageLine("Table data restored", unit: "GB", quantity: Quantities.usage(DynamoKeys.monthlyDataRestoredGB, context),
+                          priceKey: key("Table data restored", "GB"), usageBased: true))
+        out.add(UsageLine("Streams read request unit (sRRU)", unit: "sRRUs", quantity: Quantities.usage(DynamoKeys.monthlyStreamsReadRequestUnits, context),
+                          priceKey: key("Streams read request unit (sRRU)", "sRRUs"), usageBased: true))
+        // Global tables: each replica region bills the table's writes again as replicated write capacity.
+        for replica in a["replica"].array {
+            guard let replicaRegion = replica["region_name"].nonEmptyString else { continue }
+            let name = "Global table (\(replicaRegion)) > Replicated write capacity unit (rWCU)"
+            if onDemand {
+                out.assume("global table replica \(replicaRegion): replicated write request units are not priced (no per-request price in the facts)")
+            } else {
+                out.add(UsageLine(name, unit: "rWCU", quantity: Quantities.number(a["write_capacity"], attribute: "write_capacity") ?? .value(0),
+                                  priceKey: key(name, "rWCU")))
+            }
+        }
         return out
     }
+}
+
+/// Usage keys of DynamoDB tables (Infracost's names).
+enum DynamoKeys {
+    static let pitrBackupStorageGB = UsageKey("pitr_backup_storage_gb", unit: "GB", "point-in-time recovery backup storage")
+    static let onDemandBackupStorageGB = UsageKey("on_demand_backup_storage_gb", unit: "GB", "on-demand backup storage")
+    static let monthlyDataRestoredGB = UsageKey("monthly_data_restored_gb", unit: "GB", "table data restored a month")
+    static let monthlyStreamsReadRequestUnits = UsageKey("monthly_streams_read_request_units", unit: "sRRUs", "DynamoDB Streams read request units a month")
 }
 
 /// `aws_elasticache_cluster`, `aws_elasticache_replication_group`: node hours × node count.

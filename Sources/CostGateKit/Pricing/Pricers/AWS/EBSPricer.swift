@@ -16,25 +16,58 @@ struct EBSVolumePricer: Pricer {
     }
 }
 
-/// `aws_ebs_snapshot`, `aws_ebs_snapshot_copy`: snapshot storage, by default the source volume's size.
+/// `aws_ebs_snapshot`, `aws_ebs_snapshot_copy`: snapshot storage, by default the source volume's size; fast
+/// snapshot restore and the EBS direct API requests, as usage.
 struct EBSSnapshotPricer: Pricer {
     let resourceTypes = ["aws_ebs_snapshot", "aws_ebs_snapshot_copy"]
-    let attributes: Set<String> = ["volume_size"]
-    let usageKeys: [UsageKey] = [.monthlyStorageGB]
+    let attributes: Set<String> = ["volume_size", "volume_id"]
+    let usageKeys: [UsageKey] = [.monthlyStorageGB, EBSKeys.fastSnapshotRestoreHours, EBSKeys.monthlyListBlockRequests,
+                                 EBSKeys.monthlyGetBlockRequests, EBSKeys.monthlyPutBlockRequests]
+    let relatedAttributes: [String: Set<String>] = ["aws_ebs_volume": ["size", "id"]]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
+        let region = Quantities.region(r)
+        var size = r.attributes["volume_size"]
+        if size.isNull || Quantities.isUnknown(size),
+           let volume = context.referenced("aws_ebs_volume", from: r, attribute: "volume_id")
+            ?? r.attributes["volume_id"].nonEmptyString.flatMap({ context.find("aws_ebs_volume", where: "id", equals: $0) }) {
+            size = volume.attributes["size"]
+        }
         let quantity: Quantity
         if let gb = context.usage[.monthlyStorageGB] {
             quantity = .value(gb)
-        } else if let q = Quantities.number(r.attributes["volume_size"], attribute: "volume_size") {
+        } else if let q = Quantities.number(size, attribute: "volume_size") {
             quantity = q
             out.assume("snapshot storage taken as the full volume size; incremental snapshots are smaller (set monthly_storage_gb)")
         } else {
             quantity = .usageNotGiven
         }
         out.add(UsageLine("EBS snapshot storage", unit: "GB-month", quantity: quantity,
-                          priceKey: "aws/ebs/\(Quantities.region(r))/snapshot", usageBased: true))
+                          priceKey: "aws/ebs/\(region)/snapshot", usageBased: true))
+        if r.type == "aws_ebs_snapshot" {
+            func key(_ name: String, _ unit: String) -> String { PriceKeys.component(.aws, type: r.type, region: region, component: name, unit: unit) }
+            let perK = Decimal(string: "0.001")!
+            out.add(UsageLine("Fast snapshot restore", unit: "DSU-hours", quantity: Quantities.usage(EBSKeys.fastSnapshotRestoreHours, context),
+                              priceKey: key("Fast snapshot restore", "DSU-hours"), usageBased: true))
+            out.add(UsageLine("ListChangedBlocks & ListSnapshotBlocks API requests", unit: "1k requests",
+                              quantity: Quantities.usage(EBSKeys.monthlyListBlockRequests, context, times: perK),
+                              priceKey: key("ListChangedBlocks & ListSnapshotBlocks API requests", "1k requests"), usageBased: true))
+            out.add(UsageLine("GetSnapshotBlock API requests", unit: "1k SnapshotAPIUnits",
+                              quantity: Quantities.usage(EBSKeys.monthlyGetBlockRequests, context, times: perK),
+                              priceKey: key("GetSnapshotBlock API requests", "1k SnapshotAPIUnits"), usageBased: true))
+            out.add(UsageLine("PutSnapshotBlock API requests", unit: "1k SnapshotAPIUnits",
+                              quantity: Quantities.usage(EBSKeys.monthlyPutBlockRequests, context, times: perK),
+                              priceKey: key("PutSnapshotBlock API requests", "1k SnapshotAPIUnits"), usageBased: true))
+        }
         return out
     }
+}
+
+/// Usage keys of EBS snapshots (Infracost's names).
+enum EBSKeys {
+    static let fastSnapshotRestoreHours = UsageKey("fast_snapshot_restore_hours", unit: "DSU-hours", "fast snapshot restore hours a month")
+    static let monthlyListBlockRequests = UsageKey("monthly_list_block_requests", unit: "requests", "ListChangedBlocks and ListSnapshotBlocks requests a month")
+    static let monthlyGetBlockRequests = UsageKey("monthly_get_block_requests", unit: "requests", "GetSnapshotBlock requests a month")
+    static let monthlyPutBlockRequests = UsageKey("monthly_put_block_requests", unit: "requests", "PutSnapshotBlock requests a month")
 }
