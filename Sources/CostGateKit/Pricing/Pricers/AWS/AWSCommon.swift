@@ -162,6 +162,21 @@ enum AWS {
         return siblings.first { instanceKey($0.address) == key } ?? first
     }
 
+    /// Attributes of the Application Auto Scaling targets the autoscaled pricers read.
+    static let scalingTargetAttributes: Set<String> = ["resource_id", "scalable_dimension", "min_capacity", "max_capacity"]
+
+    /// The `min_capacity` of the Application Auto Scaling target of `resourceID` (`table/NAME`,
+    /// `replication-group/ID`) and `dimension`: the least capacity the target keeps.
+    /// A target whose `resource_id` refers to another resource of `owner`'s type is not `owner`'s.
+    static func scalingMinimum(_ context: PricingContext, owner: Resource, resourceID: String?, dimension: String) -> Decimal? {
+        guard let id = resourceID else { return nil }
+        return context.resources(ofType: "aws_appautoscaling_target").first { t in
+            guard t.attributes["resource_id"].string == id, t.attributes["scalable_dimension"].string == dimension else { return false }
+            let referred = context.referenced(owner.type, from: t, attribute: "resource_id")
+            return referred == nil || referred?.address == owner.address
+        }?.attributes["min_capacity"].decimal
+    }
+
     /// The trailing instance key of an address (`[1]`, `["a"]`), or "".
     static func instanceKey(_ address: String) -> String {
         guard address.hasSuffix("]"), let open = address.lastIndex(of: "[") else { return "" }
