@@ -23,9 +23,9 @@ struct S3BucketPricer: Pricer {
         out.add(UsageLine("GET, SELECT and other requests", unit: "1k requests", quantity: standard("monthly_tier_2_requests", .monthlyTier2Requests, perK),
                           priceKey: "aws/s3/\(region)/requests/standard/tier2", usageBased: true))
         for (cls, label, lines) in S3Keys.classes {
-            // other classes show when the usage file gives any of their keys
+            // the other lines and classes show when the usage file gives any of their keys
             let given = lines.contains { u[S3Keys.key(cls, $0.key)] != nil }
-            guard cls == "standard" || given else { continue }
+            guard given else { continue }
             for line in lines where !(cls == "standard" && ["storage_gb", "monthly_tier_1_requests", "monthly_tier_2_requests"].contains(line.key)) {
                 let name = "\(label) > \(line.name)"
                 let factor: Decimal = line.unit.hasPrefix("1k") ? perK : 1
@@ -128,14 +128,16 @@ struct DynamoDBTablePricer: Pricer {
         }
         out.add(UsageLine("Data storage", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
                           priceKey: "aws/dynamodb/\(region)/storage", usageBased: true))
-        out.add(UsageLine("Point-In-Time Recovery (PITR) backup storage", unit: "GB", quantity: Quantities.usage(DynamoKeys.pitrBackupStorageGB, context),
-                          priceKey: key("Point-In-Time Recovery (PITR) backup storage", "GB"), usageBased: true))
-        out.add(UsageLine("On-demand backup storage", unit: "GB", quantity: Quantities.usage(DynamoKeys.onDemandBackupStorageGB, context),
-                          priceKey: key("On-demand backup storage", "GB"), usageBased: true))
-        out.add(UsageLine("Table data restored", unit: "GB", quantity: Quantities.usage(DynamoKeys.monthlyDataRestoredGB, context),
-                          priceKey: key("Table data restored", "GB"), usageBased: true))
-        out.add(UsageLine("Streams read request unit (sRRU)", unit: "sRRUs", quantity: Quantities.usage(DynamoKeys.monthlyStreamsReadRequestUnits, context),
-                          priceKey: key("Streams read request unit (sRRU)", "sRRUs"), usageBased: true))
+        // backups, restores and stream reads appear when the usage file gives them
+        let optional: [(String, String, UsageKey)] = [
+            ("Point-In-Time Recovery (PITR) backup storage", "GB", DynamoKeys.pitrBackupStorageGB),
+            ("On-demand backup storage", "GB", DynamoKeys.onDemandBackupStorageGB),
+            ("Table data restored", "GB", DynamoKeys.monthlyDataRestoredGB),
+            ("Streams read request unit (sRRU)", "sRRUs", DynamoKeys.monthlyStreamsReadRequestUnits),
+        ]
+        for (name, unit, k) in optional where context.usage[k] != nil {
+            out.add(UsageLine(name, unit: unit, quantity: Quantities.usage(k, context), priceKey: key(name, unit), usageBased: true))
+        }
         // Global tables: each replica region bills the table's writes again as replicated write capacity.
         for replica in a["replica"].array {
             guard let replicaRegion = replica["region_name"].nonEmptyString else { continue }
@@ -351,8 +353,8 @@ struct SNSTopicPricer: Pricer {
             ("MacOS notifications", SNSKeys.macos, 0, 1_000_000, "1M notifications"),
         ]
         for (name, k, free, per, unit) in kinds {
-            var q: Quantity = .usageNotGiven
-            if let n = requests, let subs = u[k] { q = .value(max(0, n * subs - free) / per) }
+            guard let subs = u[k] else { continue }   // shown when the usage file gives the subscriptions
+            let q: Quantity = requests.map { .value(max(0, $0 * subs - free) / per) } ?? .usageNotGiven
             out.add(UsageLine(name, unit: unit, quantity: q, priceKey: key(name, unit), usageBased: true))
         }
         if (u[SNSKeys.sms] ?? 0) > 0 {

@@ -48,17 +48,16 @@ struct EBSSnapshotPricer: Pricer {
         if r.type == "aws_ebs_snapshot" {
             func key(_ name: String, _ unit: String) -> String { PriceKeys.component(.aws, type: r.type, region: region, component: name, unit: unit) }
             let perK = Decimal(string: "0.001")!
-            out.add(UsageLine("Fast snapshot restore", unit: "DSU-hours", quantity: Quantities.usage(EBSKeys.fastSnapshotRestoreHours, context),
-                              priceKey: key("Fast snapshot restore", "DSU-hours"), usageBased: true))
-            out.add(UsageLine("ListChangedBlocks & ListSnapshotBlocks API requests", unit: "1k requests",
-                              quantity: Quantities.usage(EBSKeys.monthlyListBlockRequests, context, times: perK),
-                              priceKey: key("ListChangedBlocks & ListSnapshotBlocks API requests", "1k requests"), usageBased: true))
-            out.add(UsageLine("GetSnapshotBlock API requests", unit: "1k SnapshotAPIUnits",
-                              quantity: Quantities.usage(EBSKeys.monthlyGetBlockRequests, context, times: perK),
-                              priceKey: key("GetSnapshotBlock API requests", "1k SnapshotAPIUnits"), usageBased: true))
-            out.add(UsageLine("PutSnapshotBlock API requests", unit: "1k SnapshotAPIUnits",
-                              quantity: Quantities.usage(EBSKeys.monthlyPutBlockRequests, context, times: perK),
-                              priceKey: key("PutSnapshotBlock API requests", "1k SnapshotAPIUnits"), usageBased: true))
+            let lines: [(String, String, UsageKey, Decimal)] = [
+                ("Fast snapshot restore", "DSU-hours", EBSKeys.fastSnapshotRestoreHours, 1),
+                ("ListChangedBlocks & ListSnapshotBlocks API requests", "1k requests", EBSKeys.monthlyListBlockRequests, perK),
+                ("GetSnapshotBlock API requests", "1k SnapshotAPIUnits", EBSKeys.monthlyGetBlockRequests, perK),
+                ("PutSnapshotBlock API requests", "1k SnapshotAPIUnits", EBSKeys.monthlyPutBlockRequests, perK),
+            ]
+            // fast snapshot restore and the direct APIs appear when the usage file gives them
+            for (name, unit, k, factor) in lines where context.usage[k] != nil {
+                out.add(UsageLine(name, unit: unit, quantity: Quantities.usage(k, context, times: factor), priceKey: key(name, unit), usageBased: true))
+            }
         }
         return out
     }

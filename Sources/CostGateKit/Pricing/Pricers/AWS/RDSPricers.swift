@@ -161,7 +161,8 @@ struct RDSClusterPricer: Pricer {
         }
         out.add(UsageLine("Backup storage", unit: "GB-month", quantity: backup, priceKey: "aws/rds/\(region)/aurora/backup", usageBased: true))
         // Backtrack exists for Aurora MySQL provisioned clusters only.
-        if (engine == "aurora-mysql" || engine == "aurora") && !serverless {
+        let backtrackGiven = [AWSOldKeys.averageStatementsPerHr, AWSOldKeys.changeRecordsPerStatement, AWSOldKeys.backtrackWindowHrs].contains { u[$0] != nil }
+        if (engine == "aurora-mysql" || engine == "aurora") && !serverless && backtrackGiven {
             var changes: Quantity = .usageNotGiven
             if let st = u[AWSOldKeys.averageStatementsPerHr], let per = u[AWSOldKeys.changeRecordsPerStatement], let window = u[AWSOldKeys.backtrackWindowHrs] {
                 changes = .value(st * per * window * AWS.monthlyHours(context) / 1_000_000)
@@ -169,8 +170,10 @@ struct RDSClusterPricer: Pricer {
             out.add(UsageLine("Backtrack", unit: "1M change-records", quantity: changes,
                               priceKey: RDS.key(r, region, "Backtrack", "1M change-records"), usageBased: true))
         }
-        out.add(UsageLine("Snapshot export", unit: "GB", quantity: Quantities.usage(AWSOldKeys.snapshotExportSizeGB, context),
-                          priceKey: RDS.key(r, region, "Snapshot export", "GB"), usageBased: true))
+        if u[AWSOldKeys.snapshotExportSizeGB] != nil {
+            out.add(UsageLine("Snapshot export", unit: "GB", quantity: Quantities.usage(AWSOldKeys.snapshotExportSizeGB, context),
+                              priceKey: RDS.key(r, region, "Snapshot export", "GB"), usageBased: true))
+        }
         return out
     }
 }
@@ -263,8 +266,10 @@ enum RDS {
             out.assume("\(family) \(major) is past standard support (\(end)) but the vCPU count of \(instanceClass) is unknown: Extended Support not counted (set vcpu_count)")
             return out
         }
-        out.add(UsageLine("Extended support (year 1)", unit: "vCPU-hours", quantity: .value(vcpus * AWS.monthlyHours(context)),
-                          priceKey: key(r, region, "Extended support (year 1)", "vCPU-hours")))
+        // MySQL's rate has its own key in every book; the other engines' come from the golden facts
+        let priceKey = family == "mysql" ? "aws/rds/\(region)/extended-support/mysql/year1" : key(r, region, "Extended support (year 1)", "vCPU-hours")
+        out.add(UsageLine("Extended support (year 1)", unit: family == "mysql" ? "vCPU-hour" : "vCPU-hours",
+                          quantity: .value(vcpus * AWS.monthlyHours(context)), priceKey: priceKey))
         out.assume("\(family) \(major): standard support ended \(end); RDS Extended Support priced at the year 1 rate, the only one in the price book (AWS charges more from year 3)")
         return out
     }
@@ -288,6 +293,8 @@ enum RDS {
                 out.assume("Performance Insights long-term retention: the vCPU count of \(instanceClass) is unknown (set vcpu_count)")
             }
         }
+        // usage-only lines appear when the usage file gives their quantity
+        guard context.usage[AWSOldKeys.monthlyAdditionalPerformanceInsightsRequests] != nil else { return out }
         out.add(UsageLine("Performance Insights API", unit: "1000 requests",
                           quantity: Quantities.usage(AWSOldKeys.monthlyAdditionalPerformanceInsightsRequests, context, times: Decimal(string: "0.001")!),
                           priceKey: key(r, region, "Performance Insights API", "1000 requests"), usageBased: true))
@@ -295,15 +302,13 @@ enum RDS {
     }
 
     /// T-class DB instances run in unlimited mode on RDS: surplus CPU credits per vCPU-hour, as usage
-    /// (`monthly_cpu_credit_hrs` per vCPU).
+    /// (`monthly_cpu_credit_hrs` per vCPU), when the usage file gives it.
     static func cpuCredits(_ r: Resource, region: String, instanceClass: String, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let parts = instanceClass.split(separator: ".")
         guard parts.count == 3, ["t3", "t4g"].contains(String(parts[1])) else { return out }
-        var q: Quantity = .usageNotGiven
-        if let hrs = context.usage[.monthlyCPUCreditHrs], let vcpus = context.usage[AWSOldKeys.vcpuCount] ?? vCPUs(instanceClass) {
-            q = .value(hrs * vcpus)
-        }
+        guard let hrs = context.usage[.monthlyCPUCreditHrs], let vcpus = context.usage[AWSOldKeys.vcpuCount] ?? vCPUs(instanceClass) else { return out }
+        let q: Quantity = .value(hrs * vcpus)
         out.add(UsageLine("CPU credits", unit: "vCPU-hours", quantity: q, priceKey: key(r, region, "CPU credits", "vCPU-hours"), usageBased: true))
         return out
     }
