@@ -37,7 +37,7 @@ struct EKSClusterPricer: Pricer {
 struct EKSNodeGroupPricer: Pricer {
     let resourceTypes = ["aws_eks_node_group"]
     let attributes: Set<String> = ["scaling_config", "instance_types", "disk_size", "capacity_type", "launch_template", "ami_type"]
-    let usageKeys: [UsageKey] = [.instances, .monthlyHrs, .monthlyCPUCreditHrs, AWSOldKeys.vcpuCount, .monthlyStandardIORequests]
+    let usageKeys: [UsageKey] = [.instances, .operatingSystem, .monthlyHrs, .monthlyCPUCreditHrs, AWSOldKeys.vcpuCount, .monthlyStandardIORequests]
     let relatedAttributes: [String: Set<String>] = ["aws_launch_template": LaunchTemplates.attributes]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
@@ -47,7 +47,7 @@ struct EKSNodeGroupPricer: Pricer {
         let desired = a["scaling_config"].block["desired_size"]
         let count: Quantity = context.usage[.instances].map { .value($0) }
             ?? Quantities.number(desired, attribute: "scaling_config.desired_size") ?? .value(1)
-        let os = (a["ami_type"].nonEmptyString ?? "").hasPrefix("WINDOWS") ? "windows" : "linux"
+        let os = (a["ami_type"].nonEmptyString ?? "").hasPrefix("WINDOWS") || context.usage.text(.operatingSystem)?.lowercased() == "windows" ? "windows" : "linux"
         let template = LaunchTemplates.find(r, attribute: "launch_template", context: context)
         if (a["capacity_type"].nonEmptyString ?? "ON_DEMAND") == "SPOT" {
             out.assume("spot capacity: spot prices are not in the price book, so the node hours show as price not found")

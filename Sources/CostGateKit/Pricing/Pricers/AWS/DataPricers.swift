@@ -4,7 +4,7 @@ import FoundationEssentials
 struct S3BucketPricer: Pricer {
     let resourceTypes = ["aws_s3_bucket"]
     let attributes: Set<String> = []
-    let usageKeys: [UsageKey] = [.storageGB, .monthlyTier1Requests, .monthlyTier2Requests] + S3Keys.all
+    let usageKeys: [UsageKey] = [.storageGB, .monthlyTier1Requests, .monthlyTier2Requests, S3Keys.objectTags] + S3Keys.all
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = Quantities.region(r)
@@ -22,6 +22,10 @@ struct S3BucketPricer: Pricer {
                           priceKey: "aws/s3/\(region)/requests/standard/tier1", usageBased: true))
         out.add(UsageLine("GET, SELECT and other requests", unit: "1k requests", quantity: standard("monthly_tier_2_requests", .monthlyTier2Requests, perK),
                           priceKey: "aws/s3/\(region)/requests/standard/tier2", usageBased: true))
+        if let tags = u[S3Keys.objectTags] {
+            out.add(UsageLine("Object tagging", unit: "10k tags", quantity: .value(tags / 10_000),
+                              priceKey: PriceKeys.component(.aws, type: r.type, region: region, component: "Object tagging", unit: "10k tags"), usageBased: true))
+        }
         for (cls, label, lines) in S3Keys.classes {
             // the other lines and classes show when the usage file gives any of their keys
             let given = lines.contains { u[S3Keys.key(cls, $0.key)] != nil }
@@ -78,6 +82,8 @@ enum S3Keys {
             ("Retrievals (bulk)", "GB", "monthly_bulk_data_retrieval_gb"),
             ("Early delete (within 180 days)", "GB", "early_delete_gb")]),
     ]
+
+    static let objectTags = UsageKey("object_tags", unit: "tags", "object tags stored")
 
     /// Every nested key, declared once: `CLASS.KEY`.
     static let all: [UsageKey] = classes.flatMap { cls, label, lines in
