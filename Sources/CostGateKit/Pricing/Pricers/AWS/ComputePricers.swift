@@ -281,12 +281,15 @@ struct ECSServicePricer: Pricer {
     func clusterDefaults(_ r: Resource, _ context: PricingContext) -> [Value]? {
         let cluster = context.referenced("aws_ecs_cluster", from: r, attribute: "cluster")
         let name = cluster?.attributes["name"].nonEmptyString ?? r.attributes["cluster"].nonEmptyString
-        for ccp in context.resources(ofType: "aws_ecs_cluster_capacity_providers") {
-            let same = (cluster != nil && context.referenced("aws_ecs_cluster", from: ccp, attribute: "cluster_name")?.address == cluster?.address)
-                || (name != nil && ccp.attributes["cluster_name"].nonEmptyString == name)
-            if same { return ccp.attributes["default_capacity_provider_strategy"].array }
+        // by reference first; by name only for one that refers to no cluster resource
+        let all = context.resources(ofType: "aws_ecs_cluster_capacity_providers")
+        if let cluster, let ccp = all.first(where: { context.referenced("aws_ecs_cluster", from: $0, attribute: "cluster_name")?.address == cluster.address }) {
+            return ccp.attributes["default_capacity_provider_strategy"].array
         }
-        return nil
+        guard let name else { return nil }
+        return all.first {
+            context.referenced("aws_ecs_cluster", from: $0, attribute: "cluster_name") == nil && $0.attributes["cluster_name"].nonEmptyString == name
+        }?.attributes["default_capacity_provider_strategy"].array
     }
 
     /// A task size in CPU units or MiB: a number ("1024"), or with its unit ("1 vCPU", "2 GB"), as the ECS
