@@ -162,6 +162,11 @@ enum AWS {
         return siblings.first { instanceKey($0.address) == key } ?? first
     }
 
+    /// The component price key of `name` for this resource's type (Infracost's golden facts).
+    static func key(_ r: Resource, _ region: String, _ name: String, _ unit: String) -> String {
+        PriceKeys.component(.aws, type: r.type, region: region, component: name, unit: unit)
+    }
+
     /// Attributes of the Application Auto Scaling targets the autoscaled pricers read.
     static let scalingTargetAttributes: Set<String> = ["resource_id", "scalable_dimension", "min_capacity", "max_capacity"]
 

@@ -24,7 +24,7 @@ struct S3BucketPricer: Pricer {
                           priceKey: "aws/s3/\(region)/requests/standard/tier2", usageBased: true))
         if let tags = u[S3Keys.objectTags] {
             out.add(UsageLine("Object tagging", unit: "10k tags", quantity: .value(tags / 10_000),
-                              priceKey: PriceKeys.component(.aws, type: r.type, region: region, component: "Object tagging", unit: "10k tags"), usageBased: true))
+                              priceKey: AWS.key(r, region, "Object tagging", "10k tags"), usageBased: true))
         }
         for (cls, label, lines) in S3Keys.classes {
             // the other lines and classes show when the usage file gives any of their keys
@@ -34,7 +34,7 @@ struct S3BucketPricer: Pricer {
                 let name = "\(label) > \(line.name)"
                 let factor: Decimal = line.unit.hasPrefix("1k") ? perK : 1
                 out.add(UsageLine(name, unit: line.unit, quantity: Quantities.usage(S3Keys.key(cls, line.key), context, times: factor),
-                                  priceKey: PriceKeys.component(.aws, type: r.type, region: region, component: name, unit: line.unit), usageBased: true))
+                                  priceKey: AWS.key(r, region, name, line.unit), usageBased: true))
             }
         }
         return out
@@ -109,7 +109,6 @@ struct DynamoDBTablePricer: Pricer {
         let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
-        func key(_ name: String, _ unit: String) -> String { PriceKeys.component(.aws, type: r.type, region: region, component: name, unit: unit) }
         let onDemand = (a["billing_mode"].nonEmptyString ?? "PROVISIONED") == "PAY_PER_REQUEST"
         if onDemand {
             let perM = Decimal(string: "0.000001")!
@@ -124,7 +123,7 @@ struct DynamoDBTablePricer: Pricer {
                 if let min = AWS.scalingMinimum(context, owner: r, resourceID: id, dimension: "dynamodb:table:\(dimension)") {
                     // autoscaled: the least the scaling target keeps
                     let name = "\(word) capacity unit (\(short), autoscaling)"
-                    out.add(UsageLine(name, unit: short, quantity: .value(min), priceKey: key(name, short)))
+                    out.add(UsageLine(name, unit: short, quantity: .value(min), priceKey: AWS.key(r, region, name, short)))
                     out.assume("\(short) autoscaled: priced at the scaling target's min_capacity \(Money.plain(min))")
                 } else {
                     out.add(UsageLine("\(word) capacity units", unit: "\(short)-month", quantity: Quantities.number(a[attribute], attribute: attribute) ?? .value(0),
@@ -142,7 +141,7 @@ struct DynamoDBTablePricer: Pricer {
             ("Streams read request unit (sRRU)", "sRRUs", DynamoKeys.monthlyStreamsReadRequestUnits),
         ]
         for (name, unit, k) in optional where context.usage[k] != nil {
-            out.add(UsageLine(name, unit: unit, quantity: Quantities.usage(k, context), priceKey: key(name, unit), usageBased: true))
+            out.add(UsageLine(name, unit: unit, quantity: Quantities.usage(k, context), priceKey: AWS.key(r, region, name, unit), usageBased: true))
         }
         // Global tables: each replica region bills the table's writes again as replicated write capacity.
         for replica in a["replica"].array {
@@ -154,7 +153,7 @@ struct DynamoDBTablePricer: Pricer {
                                   priceKey: "aws/dynamodb/\(region)/replicated-write-request-units/\(replicaRegion)", usageBased: true))
             } else {
                 out.add(UsageLine(name, unit: "rWCU", quantity: Quantities.number(a["write_capacity"], attribute: "write_capacity") ?? .value(0),
-                                  priceKey: key(name, "rWCU")))
+                                  priceKey: AWS.key(r, region, name, "rWCU")))
             }
         }
         return out
@@ -323,7 +322,6 @@ struct SNSTopicPricer: Pricer {
         let region = Quantities.region(r)
         let u = context.usage
         var out = PricedUsage()
-        func key(_ name: String, _ unit: String) -> String { PriceKeys.component(.aws, type: r.type, region: region, component: name, unit: unit) }
         let requests = u[.monthlyRequests]
         let sizeKB = u[SNSKeys.requestSizeKB] ?? 64
         if r.attributes["fifo_topic"].bool == true {
@@ -334,14 +332,14 @@ struct SNSTopicPricer: Pricer {
             // payload in GB of 1,000,000 KB, as the request size is given in KB
             func q(_ f: (Decimal) -> Decimal) -> Quantity { requests.map { .value(f($0)) } ?? .usageNotGiven }
             out.add(UsageLine("FIFO Publish API requests", unit: "1M requests", quantity: q { $0 / 1_000_000 },
-                              priceKey: key("FIFO Publish API requests", "1M requests"), usageBased: true))
+                              priceKey: AWS.key(r, region, "FIFO Publish API requests", "1M requests"), usageBased: true))
             out.add(UsageLine("FIFO Publish API payload", unit: "GB", quantity: q { $0 * sizeKB / 1_000_000 },
-                              priceKey: key("FIFO Publish API payload", "GB"), usageBased: true))
+                              priceKey: AWS.key(r, region, "FIFO Publish API payload", "GB"), usageBased: true))
             if subscriptions > 0 {
                 out.add(UsageLine("FIFO notifications", unit: "1M notifications", quantity: q { $0 * subscriptions / 1_000_000 },
-                                  priceKey: key("FIFO notifications", "1M notifications"), usageBased: true))
+                                  priceKey: AWS.key(r, region, "FIFO notifications", "1M notifications"), usageBased: true))
                 out.add(UsageLine("FIFO notification payload", unit: "GB", quantity: q { $0 * subscriptions * sizeKB / 1_000_000 },
-                                  priceKey: key("FIFO notification payload", "GB"), usageBased: true))
+                                  priceKey: AWS.key(r, region, "FIFO notification payload", "GB"), usageBased: true))
             }
             return out
         }
@@ -361,7 +359,7 @@ struct SNSTopicPricer: Pricer {
         for (name, k, free, per, unit) in kinds {
             guard let subs = u[k] else { continue }   // shown when the usage file gives the subscriptions
             let q: Quantity = requests.map { .value(max(0, $0 * subs - free) / per) } ?? .usageNotGiven
-            out.add(UsageLine(name, unit: unit, quantity: q, priceKey: key(name, unit), usageBased: true))
+            out.add(UsageLine(name, unit: unit, quantity: q, priceKey: AWS.key(r, region, name, unit), usageBased: true))
         }
         if (u[SNSKeys.sms] ?? 0) > 0 {
             out.assume("SMS deliveries are not priced: their price depends on the destination country")

@@ -46,7 +46,6 @@ struct EBSSnapshotPricer: Pricer {
         out.add(UsageLine("EBS snapshot storage", unit: "GB-month", quantity: quantity,
                           priceKey: "aws/ebs/\(region)/snapshot", usageBased: true))
         if r.type == "aws_ebs_snapshot" {
-            func key(_ name: String, _ unit: String) -> String { PriceKeys.component(.aws, type: r.type, region: region, component: name, unit: unit) }
             let perK = Decimal(string: "0.001")!
             let lines: [(String, String, UsageKey, Decimal)] = [
                 ("Fast snapshot restore", "DSU-hours", EBSKeys.fastSnapshotRestoreHours, 1),
@@ -56,7 +55,7 @@ struct EBSSnapshotPricer: Pricer {
             ]
             // fast snapshot restore and the direct APIs appear when the usage file gives them
             for (name, unit, k, factor) in lines where context.usage[k] != nil {
-                out.add(UsageLine(name, unit: unit, quantity: Quantities.usage(k, context, times: factor), priceKey: key(name, unit), usageBased: true))
+                out.add(UsageLine(name, unit: unit, quantity: Quantities.usage(k, context, times: factor), priceKey: AWS.key(r, region, name, unit), usageBased: true))
             }
         }
         return out

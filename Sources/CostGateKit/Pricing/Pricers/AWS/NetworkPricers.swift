@@ -84,14 +84,13 @@ struct VPCEndpointPricer: Pricer {
                           quantity: Quantities.scaled(azs, by: AWS.monthlyHours(context)), priceKey: "aws/vpc/\(region)/endpoint/\(kind)"))
         // Interface endpoints bill data processed in tiers a month (AWS PrivateLink pricing): first 1 PB, next 4 PB, over 5 PB.
         if kind == "interface", let gb = context.usage[.monthlyDataProcessedGB], gb > 1_000_000 {
-            func key(_ name: String) -> String { PriceKeys.component(.aws, type: r.type, region: region, component: name, unit: "GB") }
             out.add(UsageLine("Data processed (first 1PB)", unit: "GB", quantity: .value(1_000_000),
                               priceKey: "aws/vpc/\(region)/endpoint/interface-data", usageBased: true))
             out.add(UsageLine("Data processed (next 4PB)", unit: "GB", quantity: .value(min(gb, 5_000_000) - 1_000_000),
-                              priceKey: key("Data processed (next 4PB)"), usageBased: true))
+                              priceKey: AWS.key(r, region, "Data processed (next 4PB)", "GB"), usageBased: true))
             if gb > 5_000_000 {
                 out.add(UsageLine("Data processed (over 5PB)", unit: "GB", quantity: .value(gb - 5_000_000),
-                                  priceKey: key("Data processed (over 5PB)"), usageBased: true))
+                                  priceKey: AWS.key(r, region, "Data processed (over 5PB)", "GB"), usageBased: true))
             }
         } else {
             out.add(Quantities.dataProcessed("aws/vpc/\(region)/endpoint/\(kind)-data", context))

@@ -168,11 +168,11 @@ struct RDSClusterPricer: Pricer {
                 changes = .value(st * per * window * AWS.monthlyHours(context) / 1_000_000)
             }
             out.add(UsageLine("Backtrack", unit: "1M change-records", quantity: changes,
-                              priceKey: RDS.key(r, region, "Backtrack", "1M change-records"), usageBased: true))
+                              priceKey: AWS.key(r, region, "Backtrack", "1M change-records"), usageBased: true))
         }
         if u[AWSOldKeys.snapshotExportSizeGB] != nil {
             out.add(UsageLine("Snapshot export", unit: "GB", quantity: Quantities.usage(AWSOldKeys.snapshotExportSizeGB, context),
-                              priceKey: RDS.key(r, region, "Snapshot export", "GB"), usageBased: true))
+                              priceKey: AWS.key(r, region, "Snapshot export", "GB"), usageBased: true))
         }
         return out
     }
@@ -217,11 +217,6 @@ struct RDSClusterInstancePricer: Pricer {
 }
 
 enum RDS {
-    /// The component price key of `name` for this resource's type (Infracost's golden facts).
-    static func key(_ r: Resource, _ region: String, _ name: String, _ unit: String) -> String {
-        PriceKeys.component(.aws, type: r.type, region: region, component: name, unit: unit)
-    }
-
     /// Terraform engine → price-book engine (licence-included or BYOL for commercial engines). RDS offers
     /// Oracle Enterprise Edition and the legacy Standard Edition only with your own licence; SE1 and SE2 default
     /// to licence included.
@@ -267,7 +262,7 @@ enum RDS {
             return out
         }
         // MySQL's rate has its own key in every book; the other engines' come from the golden facts
-        let priceKey = family == "mysql" ? "aws/rds/\(region)/extended-support/mysql/year1" : key(r, region, "Extended support (year 1)", "vCPU-hours")
+        let priceKey = family == "mysql" ? "aws/rds/\(region)/extended-support/mysql/year1" : AWS.key(r, region, "Extended support (year 1)", "vCPU-hours")
         out.add(UsageLine("Extended support (year 1)", unit: family == "mysql" ? "vCPU-hour" : "vCPU-hours",
                           quantity: .value(vcpus * AWS.monthlyHours(context)), priceKey: priceKey))
         out.assume("\(family) \(major): standard support ended \(end); RDS Extended Support priced at the year 1 rate, the only one in the price book (AWS charges more from year 3)")
@@ -285,10 +280,10 @@ enum RDS {
             if instanceClass == "db.serverless" {
                 out.add(UsageLine("Performance Insights Long Term Retention (serverless)", unit: "ACUs",
                                   quantity: serverlessACUs.map { .value($0) } ?? .usageNotGiven,
-                                  priceKey: key(r, region, "Performance Insights Long Term Retention (serverless)", "ACUs"), usageBased: true))
+                                  priceKey: AWS.key(r, region, "Performance Insights Long Term Retention (serverless)", "ACUs"), usageBased: true))
             } else if let vcpus = context.usage[AWSOldKeys.vcpuCount] ?? vCPUs(instanceClass) {
                 out.add(UsageLine("Performance Insights Long Term Retention (\(instanceClass))", unit: "vCPU-month", quantity: .value(vcpus),
-                                  priceKey: key(r, region, "Performance Insights Long Term Retention (\(instanceClass))", "vCPU-month")))
+                                  priceKey: AWS.key(r, region, "Performance Insights Long Term Retention (\(instanceClass))", "vCPU-month")))
             } else {
                 out.assume("Performance Insights long-term retention: the vCPU count of \(instanceClass) is unknown (set vcpu_count)")
             }
@@ -297,7 +292,7 @@ enum RDS {
         guard context.usage[AWSOldKeys.monthlyAdditionalPerformanceInsightsRequests] != nil else { return out }
         out.add(UsageLine("Performance Insights API", unit: "1000 requests",
                           quantity: Quantities.usage(AWSOldKeys.monthlyAdditionalPerformanceInsightsRequests, context, times: Decimal(string: "0.001")!),
-                          priceKey: key(r, region, "Performance Insights API", "1000 requests"), usageBased: true))
+                          priceKey: AWS.key(r, region, "Performance Insights API", "1000 requests"), usageBased: true))
         return out
     }
 
@@ -309,7 +304,7 @@ enum RDS {
         guard parts.count == 3, ["t3", "t4g"].contains(String(parts[1])) else { return out }
         guard let hrs = context.usage[.monthlyCPUCreditHrs], let vcpus = context.usage[AWSOldKeys.vcpuCount] ?? vCPUs(instanceClass) else { return out }
         let q: Quantity = .value(hrs * vcpus)
-        out.add(UsageLine("CPU credits", unit: "vCPU-hours", quantity: q, priceKey: key(r, region, "CPU credits", "vCPU-hours"), usageBased: true))
+        out.add(UsageLine("CPU credits", unit: "vCPU-hours", quantity: q, priceKey: AWS.key(r, region, "CPU credits", "vCPU-hours"), usageBased: true))
         return out
     }
 
