@@ -25,7 +25,7 @@ enum AWS {
               ["t2", "t3", "t3a", "t4g"].contains(family) else { return out }
         let mode = creditSpec.block["cpu_credits"].nonEmptyString ?? (family == "t2" ? "standard" : "unlimited")
         guard mode == "unlimited" else { return out }
-        guard let vcpus = tVCPUs(type) else { return out }
+        guard let vcpus = context.usage[AWSOldKeys.vcpuCount] ?? tVCPUs(type) else { return out }
         let quantity: Quantity
         if let hrs = context.usage[.monthlyCPUCreditHrs] {
             quantity = Quantities.scaled(count, by: hrs * vcpus)
@@ -36,6 +36,29 @@ enum AWS {
                           priceKey: "aws/ec2/\(region)/cpu-credits/\(family)/\(os)", usageBased: true))
         return out
     }
+
+    /// Detailed monitoring (CloudWatch: 7 metrics an instance at the custom-metric rate, EC2 pricing) and the
+    /// hourly EBS-optimisation fee of the previous-generation types that offer it as an option.
+    static func monitoringAndEBSOptimized(region: String, instanceType: String?, monitoring: Bool, ebsOptimized: Bool,
+                                          count: Quantity, hours: Decimal, label: String = "") -> PricedUsage {
+        var out = PricedUsage()
+        if monitoring {
+            out.add(UsageLine("\(label)EC2 detailed monitoring", unit: "metric-month", quantity: Quantities.scaled(count, by: 7),
+                              priceKey: "aws/cloudwatch/\(region)/metrics"))
+        }
+        if ebsOptimized, let type = instanceType, ebsOptimizationFee.contains(type) {
+            out.add(UsageLine("\(label)EBS-optimized usage", unit: "hour", quantity: Quantities.scaled(count, by: hours),
+                              priceKey: "aws/ec2/\(region)/ebs-optimized/\(type)"))
+        }
+        return out
+    }
+
+    /// Types where EBS optimisation is optional at an hourly fee (EC2 User Guide, "Amazon EBS-optimized instance
+    /// types", previous generation); current types are EBS-optimised by default at no charge, and the other
+    /// previous-generation sizes do not support it.
+    static let ebsOptimizationFee: Set<String> = ["c1.xlarge", "c3.xlarge", "c3.2xlarge", "c3.4xlarge", "g2.2xlarge", "i2.xlarge",
+                                                  "i2.2xlarge", "i2.4xlarge", "m1.large", "m1.xlarge", "m2.2xlarge", "m2.4xlarge",
+                                                  "m3.xlarge", "m3.2xlarge", "r3.xlarge", "r3.2xlarge", "r3.4xlarge"]
 
     /// vCPUs of T-family sizes (AWS instance specifications; hardware facts, not prices).
     static func tVCPUs(_ type: String) -> Decimal? {
@@ -126,6 +149,43 @@ enum AWS {
                                    label: "\(label)EBS volume \(name): ", context: context))
         }
         return out
+    }
+
+    /// The resource a configuration reference points at; of a counted resource (`lc.*.id[count.index]`,
+    /// `lc[count.index].id`) the instance with the same key as `r`.
+    static func referenced(_ type: String, from r: Resource, attribute: String, context: PricingContext) -> Resource? {
+        guard let first = context.referenced(type, from: r, attribute: attribute) else { return nil }
+        let base = ConfigIndex.stripKeys(first.address)
+        let siblings = context.resources(ofType: type).filter { ConfigIndex.stripKeys($0.address) == base }
+        guard siblings.count > 1 else { return first }
+        let key = instanceKey(r.address)
+        return siblings.first { instanceKey($0.address) == key } ?? first
+    }
+
+    /// The component price key of `name` for this resource's type (Infracost's golden facts).
+    static func key(_ r: Resource, _ region: String, _ name: String, _ unit: String) -> String {
+        PriceKeys.component(.aws, type: r.type, region: region, component: name, unit: unit)
+    }
+
+    /// Attributes of the Application Auto Scaling targets the autoscaled pricers read.
+    static let scalingTargetAttributes: Set<String> = ["resource_id", "scalable_dimension", "min_capacity", "max_capacity"]
+
+    /// The `min_capacity` of the Application Auto Scaling target of `resourceID` (`table/NAME`,
+    /// `replication-group/ID`) and `dimension`: the least capacity the target keeps.
+    /// A target whose `resource_id` refers to another resource of `owner`'s type is not `owner`'s.
+    static func scalingMinimum(_ context: PricingContext, owner: Resource, resourceID: String?, dimension: String) -> Decimal? {
+        guard let id = resourceID else { return nil }
+        return context.resources(ofType: "aws_appautoscaling_target").first { t in
+            guard t.attributes["resource_id"].string == id, t.attributes["scalable_dimension"].string == dimension else { return false }
+            let referred = context.referenced(owner.type, from: t, attribute: "resource_id")
+            return referred == nil || referred?.address == owner.address
+        }?.attributes["min_capacity"].decimal
+    }
+
+    /// The trailing instance key of an address (`[1]`, `["a"]`), or "".
+    static func instanceKey(_ address: String) -> String {
+        guard address.hasSuffix("]"), let open = address.lastIndex(of: "[") else { return "" }
+        return String(address[open...])
     }
 
     static func monthlyHours(_ context: PricingContext) -> Decimal { Quantities.monthlyHours(context) }

@@ -33,11 +33,11 @@ struct EKSClusterPricer: Pricer {
     }
 }
 
-/// `aws_eks_node_group`: desired size × instance type, plus each node's disk (or its launch template's).
+/// `aws_eks_node_group`: desired size (or the usage file's `instances`) × instance type, plus each node's disk (or its launch template's).
 struct EKSNodeGroupPricer: Pricer {
     let resourceTypes = ["aws_eks_node_group"]
     let attributes: Set<String> = ["scaling_config", "instance_types", "disk_size", "capacity_type", "launch_template", "ami_type"]
-    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyCPUCreditHrs, .monthlyStandardIORequests]
+    let usageKeys: [UsageKey] = [.instances, .operatingSystem, .monthlyHrs, .monthlyCPUCreditHrs, AWSOldKeys.vcpuCount, .monthlyStandardIORequests]
     let relatedAttributes: [String: Set<String>] = ["aws_launch_template": LaunchTemplates.attributes]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
@@ -45,8 +45,9 @@ struct EKSNodeGroupPricer: Pricer {
         let a = r.attributes
         var out = PricedUsage()
         let desired = a["scaling_config"].block["desired_size"]
-        let count: Quantity = Quantities.number(desired, attribute: "scaling_config.desired_size") ?? .value(1)
-        let os = (a["ami_type"].nonEmptyString ?? "").hasPrefix("WINDOWS") ? "windows" : "linux"
+        let count: Quantity = context.usage[.instances].map { .value($0) }
+            ?? Quantities.number(desired, attribute: "scaling_config.desired_size") ?? .value(1)
+        let os = (a["ami_type"].nonEmptyString ?? "").hasPrefix("WINDOWS") || context.usage.text(.operatingSystem)?.lowercased() == "windows" ? "windows" : "linux"
         let template = LaunchTemplates.find(r, attribute: "launch_template", context: context)
         if (a["capacity_type"].nonEmptyString ?? "ON_DEMAND") == "SPOT" {
             out.assume("spot capacity: spot prices are not in the price book, so the node hours show as price not found")
@@ -74,15 +75,18 @@ struct EKSNodeGroupPricer: Pricer {
     }
 }
 
-/// `aws_autoscaling_group` with `aws_launch_template` or `aws_launch_configuration`: desired capacity × the instance they launch.
+/// `aws_autoscaling_group` with `aws_launch_template` or `aws_launch_configuration`: desired capacity (or the usage
+/// file's `instances`) × the instance they launch, its disks, detailed monitoring and EBS-optimisation fee.
 struct AutoscalingGroupPricer: Pricer {
     let resourceTypes = ["aws_autoscaling_group"]
     let attributes: Set<String> = ["desired_capacity", "min_size", "max_size", "launch_configuration", "launch_template",
                                    "mixed_instances_policy"]
-    let usageKeys: [UsageKey] = [.monthlyHrs, .operatingSystem, .monthlyCPUCreditHrs, .rootVolumeSizeGB, .monthlyStandardIORequests]
+    let usageKeys: [UsageKey] = [.instances, .monthlyHrs, .operatingSystem, .monthlyCPUCreditHrs, AWSOldKeys.vcpuCount, .rootVolumeSizeGB,
+                                 .monthlyStandardIORequests]
     let relatedAttributes: [String: Set<String>] = [
         "aws_launch_template": LaunchTemplates.attributes,
-        "aws_launch_configuration": ["name", "id", "instance_type", "root_block_device", "ebs_block_device", "placement_tenancy"],
+        "aws_launch_configuration": ["name", "id", "instance_type", "root_block_device", "ebs_block_device", "placement_tenancy",
+                                     "enable_monitoring", "ebs_optimized", "credit_specification"],
     ]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
@@ -90,11 +94,14 @@ struct AutoscalingGroupPricer: Pricer {
         let a = r.attributes
         var out = PricedUsage()
         var count: Quantity
-        if let q = Quantities.number(a["desired_capacity"], attribute: "desired_capacity"), case .value = q {
+        if let n = context.usage[.instances] {
+            count = .value(n)
+        } else if let q = Quantities.number(a["desired_capacity"], attribute: "desired_capacity"), case .value = q {
             count = q
         } else if let min = a["min_size"].decimal {
+            // AWS: a group created without a desired capacity starts at its minimum size.
             count = .value(min)
-            out.assume("desired capacity not set: min_size (\(Money.plain(min))) instances")
+            out.assume("desired capacity not set: min_size (\(Money.plain(min))) instances, where AWS starts the group")
         } else {
             count = .unknownUntilApply(attribute: "desired_capacity")
         }
@@ -103,13 +110,18 @@ struct AutoscalingGroupPricer: Pricer {
         }
         let hours = AWS.monthlyHours(context)
         let os = AWS.os(context)
-        // launch configuration
-        if let lc = context.referenced("aws_launch_configuration", from: r, attribute: "launch_configuration")
+        // launch configuration (detailed monitoring is on unless enable_monitoring = false: AWS Auto Scaling default)
+        if let lc = AWS.referenced("aws_launch_configuration", from: r, attribute: "launch_configuration", context: context)
             ?? a["launch_configuration"].nonEmptyString.flatMap({ context.find("aws_launch_configuration", where: "name", equals: $0) }) {
             let l = lc.attributes
             let tenancy = l["placement_tenancy"].string == "dedicated" ? "dedicated" : "shared"
             out.append(AWS.instanceLines(region: region, instanceType: l["instance_type"], os: os, tenancy: tenancy, count: count, hours: hours))
+            out.append(AWS.monitoringAndEBSOptimized(region: region, instanceType: l["instance_type"].nonEmptyString,
+                                                     monitoring: l["enable_monitoring"].bool ?? true, ebsOptimized: l["ebs_optimized"].bool ?? false,
+                                                     count: count, hours: hours))
             out.append(AWS.blockDevices(region: region, root: l["root_block_device"], ebs: l["ebs_block_device"].array, count: count, context: context))
+            out.append(AWS.cpuCreditLines(region: region, instanceType: l["instance_type"].nonEmptyString,
+                                          creditSpec: l["credit_specification"], os: os, count: count, context: context))
             return out
         }
         // launch template, direct or inside a mixed instances policy
@@ -118,9 +130,15 @@ struct AutoscalingGroupPricer: Pricer {
             ?? LaunchTemplates.find(r, attribute: "mixed_instances_policy", context: context)
         var instanceType = template?.attributes["instance_type"] ?? .null
         let overrides = mixed["launch_template"].block["override"].array
-        if let first = overrides.first?["instance_type"], first.nonEmptyString != nil {
-            instanceType = first
-            out.assume("mixed instances policy: priced as its first override, \(first.string!)")
+        if let first = overrides.first, first["instance_type"].nonEmptyString != nil {
+            instanceType = first["instance_type"]
+            out.assume("mixed instances policy: priced as its first override, \(instanceType.string!)")
+            // With weights, the desired capacity counts capacity units: instances = capacity / weight, rounded up.
+            if let w = first["weighted_capacity"].decimal, w > 0, let c = count.decimal, context.usage[.instances] == nil {
+                let up = HCLFunctions.ceiling(c / w)
+                count = .value(up)
+                out.assume("weighted capacity \(Money.plain(w)): \(Money.plain(up)) instances of \(instanceType.string!)")
+            }
         }
         guard let lt = template else {
             out.add(UsageLine("Instance usage", unit: "hour", quantity: .unknownUntilApply(attribute: "launch_template"),
@@ -128,17 +146,43 @@ struct AutoscalingGroupPricer: Pricer {
             out.assume("the launch template or configuration is not in this plan")
             return out
         }
-        let tenancy = lt.attributes["placement"].block["tenancy"].string == "dedicated" ? "dedicated" : "shared"
+        let t = lt.attributes
+        let tenancy = t["placement"].block["tenancy"].string == "dedicated" ? "dedicated" : "shared"
         out.append(AWS.instanceLines(region: region, instanceType: instanceType, os: os, tenancy: tenancy, count: count, hours: hours))
+        out.append(AWS.monitoringAndEBSOptimized(region: region, instanceType: instanceType.nonEmptyString,
+                                                 monitoring: t["monitoring"].block["enabled"].bool ?? false,
+                                                 ebsOptimized: t["ebs_optimized"].bool ?? false, count: count, hours: hours))
         out.append(LaunchTemplates.disks(lt, region: region, count: count, context: context))
         out.append(AWS.cpuCreditLines(region: region, instanceType: instanceType.nonEmptyString,
-                                      creditSpec: lt.attributes["credit_specification"], os: os, count: count, context: context))
+                                      creditSpec: t["credit_specification"], os: os, count: count, context: context))
         return out
     }
 }
 
 enum LaunchTemplates {
-    static let attributes: Set<String> = ["id", "name", "instance_type", "block_device_mappings", "credit_specification", "placement"]
+    static let attributes: Set<String> = ["id", "name", "instance_type", "block_device_mappings", "credit_specification", "placement",
+                                          "monitoring", "ebs_optimized"]
+
+    /// An instance's block devices over its template's: the template's mappings (as `ebs_block_device`), each
+    /// replaced by the instance's device of the same name, then the instance's others.
+    static func merged(template lt: Resource, own: [Value]) -> [Value] {
+        var out: [Value] = []
+        var used = Set<Int>()
+        for mapping in lt.attributes["block_device_mappings"].array {
+            let ebs = mapping["ebs"].block
+            guard !ebs.isNull else { continue }
+            let name = mapping["device_name"].nonEmptyString ?? ""
+            var m = ebs.objectMembers
+            m["device_name"] = mapping["device_name"]
+            if let i = own.firstIndex(where: { $0["device_name"].nonEmptyString == name }) {
+                used.insert(i)
+                for (k, v) in own[i].objectMembers where !v.isNull { m[k] = v }
+            }
+            out.append(.object(m))
+        }
+        for (i, d) in own.enumerated() where !used.contains(i) { out.append(d) }
+        return out
+    }
 
     /// The launch template a resource points at: by configuration reference, else by id or name.
     static func find(_ r: Resource, attribute: String, context: PricingContext) -> Resource? {
@@ -166,34 +210,42 @@ enum LaunchTemplates {
     }
 }
 
-/// `aws_ecs_service` on Fargate: desired tasks × the task definition's vCPU and memory.
+/// `aws_ecs_service` on Fargate (its launch type, its capacity-provider strategy or its cluster's default one):
+/// desired tasks × the task definition's vCPU and memory.
 struct ECSServicePricer: Pricer {
     let resourceTypes = ["aws_ecs_service"]
-    let attributes: Set<String> = ["launch_type", "desired_count", "task_definition", "capacity_provider_strategy"]
+    let attributes: Set<String> = ["launch_type", "desired_count", "task_definition", "capacity_provider_strategy", "cluster", "id"]
     let usageKeys: [UsageKey] = []
-    let relatedAttributes: [String: Set<String>] = ["aws_ecs_task_definition": ["cpu", "memory", "arn", "family"]]
+    let relatedAttributes: [String: Set<String>] = ["aws_ecs_task_definition": ["cpu", "memory", "arn", "family"],
+                                                    "aws_ecs_cluster": ["name", "id", "arn"],
+                                                    "aws_ecs_cluster_capacity_providers": ["cluster_name", "default_capacity_provider_strategy"],
+                                                    "aws_ecs_task_set": ["service", "task_definition"]]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         let region = Quantities.region(r)
         let a = r.attributes
         var out = PricedUsage()
-        let providers = a["capacity_provider_strategy"].array.compactMap { $0["capacity_provider"].string }
+        var strategy = a["capacity_provider_strategy"].array
+        if a["launch_type"].isNull || Quantities.isUnknown(a["launch_type"]), strategy.isEmpty, let defaults = clusterDefaults(r, context) {
+            // ECS: a service with neither launch type nor strategy uses its cluster's default strategy.
+            strategy = defaults
+            out.assume("no launch type: the cluster's default capacity provider strategy")
+        }
+        let providers = strategy.compactMap { $0["capacity_provider"].string }
         let fargate = a["launch_type"].string == "FARGATE" || providers.contains { $0.hasPrefix("FARGATE") }
         guard fargate else {
             out.assume("not a Fargate service: its tasks run on EC2 capacity that is priced with those instances")
             return out
         }
         let tasks = Quantities.number(a["desired_count"], attribute: "desired_count") ?? .value(1)
-        let td = context.referenced("aws_ecs_task_definition", from: r, attribute: "task_definition")
-            ?? a["task_definition"].nonEmptyString.flatMap { context.find("aws_ecs_task_definition", where: "arn", equals: $0) }
-        guard let def = td else {
+        guard let def = taskDefinition(r, context) else {
             out.add(UsageLine("Per vCPU", unit: "vCPU-month", quantity: .unknownUntilApply(attribute: "task_definition"),
                               priceKey: "aws/ecs/\(region)/fargate/vcpu"))
             out.assume("the task definition is not in this plan")
             return out
         }
-        let cpu = Quantities.number(def.attributes["cpu"], attribute: "task_definition.cpu")
-        let mem = Quantities.number(def.attributes["memory"], attribute: "task_definition.memory")
+        let cpu = Self.size(def.attributes["cpu"], attribute: "task_definition.cpu", unitWord: "vcpu")
+        let mem = Self.size(def.attributes["memory"], attribute: "task_definition.memory", unitWord: "gb")
         func perTask(_ q: Quantity?, divisor: Decimal) -> Quantity {
             guard let q else { return .unknownUntilApply(attribute: "task_definition") }
             guard case .value(let v) = q else { return q }
@@ -203,6 +255,51 @@ struct ECSServicePricer: Pricer {
         out.add(UsageLine("Per vCPU", unit: "vCPU-month", quantity: perTask(cpu, divisor: 1024), priceKey: "aws/ecs/\(region)/fargate/vcpu"))
         out.add(UsageLine("Per GB of memory", unit: "GB-month", quantity: perTask(mem, divisor: 1024), priceKey: "aws/ecs/\(region)/fargate/memory"))
         return out
+    }
+
+    /// The task definition: by reference (arn or family), by arn or family value, else the one an
+    /// `aws_ecs_task_set` of this service names (the EXTERNAL deployment controller).
+    func taskDefinition(_ r: Resource, _ context: PricingContext) -> Resource? {
+        let a = r.attributes
+        if let td = context.referenced("aws_ecs_task_definition", from: r, attribute: "task_definition") { return td }
+        if let v = a["task_definition"].nonEmptyString {
+            return context.find("aws_ecs_task_definition", where: "arn", equals: v) ?? context.find("aws_ecs_task_definition", where: "family", equals: v)
+        }
+        for set in context.resources(ofType: "aws_ecs_task_set") {
+            let mine = context.referenced("aws_ecs_service", from: set, attribute: "service")?.address == r.address
+                || (a["id"].nonEmptyString.map { $0 == set.attributes["service"].nonEmptyString } ?? false)
+            guard mine else { continue }
+            if let td = context.referenced("aws_ecs_task_definition", from: set, attribute: "task_definition")
+                ?? set.attributes["task_definition"].nonEmptyString.flatMap({ context.find("aws_ecs_task_definition", where: "arn", equals: $0) }) {
+                return td
+            }
+        }
+        return nil
+    }
+
+    /// The default capacity provider strategy of the service's cluster (`aws_ecs_cluster_capacity_providers`).
+    func clusterDefaults(_ r: Resource, _ context: PricingContext) -> [Value]? {
+        let cluster = context.referenced("aws_ecs_cluster", from: r, attribute: "cluster")
+        let name = cluster?.attributes["name"].nonEmptyString ?? r.attributes["cluster"].nonEmptyString
+        // by reference first; by name only for one that refers to no cluster resource
+        let all = context.resources(ofType: "aws_ecs_cluster_capacity_providers")
+        if let cluster, let ccp = all.first(where: { context.referenced("aws_ecs_cluster", from: $0, attribute: "cluster_name")?.address == cluster.address }) {
+            return ccp.attributes["default_capacity_provider_strategy"].array
+        }
+        guard let name else { return nil }
+        return all.first {
+            context.referenced("aws_ecs_cluster", from: $0, attribute: "cluster_name") == nil && $0.attributes["cluster_name"].nonEmptyString == name
+        }?.attributes["default_capacity_provider_strategy"].array
+    }
+
+    /// A task size in CPU units or MiB: a number ("1024"), or with its unit ("1 vCPU", "2 GB"), as the ECS
+    /// task definition parameters allow (1 vCPU = 1,024 units, 1 GB = 1,024 MiB).
+    static func size(_ v: Value, attribute: String, unitWord: String) -> Quantity? {
+        if let q = Quantities.number(v, attribute: attribute) { return q }
+        guard let text = v.nonEmptyString else { return nil }
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[1].lowercased() == unitWord, let n = Money.parseDecimal(String(parts[0])) else { return nil }
+        return .value(n * 1024)
     }
 }
 

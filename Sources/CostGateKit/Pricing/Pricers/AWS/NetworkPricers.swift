@@ -56,7 +56,8 @@ struct ClassicELBPricer: Pricer {
     }
 }
 
-/// `aws_vpc_endpoint`: interface and Gateway Load Balancer endpoints bill per AZ-hour and per GB; gateway endpoints are free.
+/// `aws_vpc_endpoint`: interface and Gateway Load Balancer endpoints bill per AZ-hour and per GB (interface data in
+/// 1 PB / 4 PB / beyond tiers); gateway endpoints are free.
 struct VPCEndpointPricer: Pricer {
     let resourceTypes = ["aws_vpc_endpoint"]
     let attributes: Set<String> = ["vpc_endpoint_type", "subnet_ids"]
@@ -81,7 +82,19 @@ struct VPCEndpointPricer: Pricer {
         }
         out.add(UsageLine("Endpoint (\(kind == "interface" ? "Interface" : "GatewayLoadBalancer"), per AZ)", unit: "hour",
                           quantity: Quantities.scaled(azs, by: AWS.monthlyHours(context)), priceKey: "aws/vpc/\(region)/endpoint/\(kind)"))
-        out.add(Quantities.dataProcessed("aws/vpc/\(region)/endpoint/\(kind)-data", context))
+        // Interface endpoints bill data processed in tiers a month (AWS PrivateLink pricing): first 1 PB, next 4 PB, over 5 PB.
+        if kind == "interface", let gb = context.usage[.monthlyDataProcessedGB], gb > 1_000_000 {
+            out.add(UsageLine("Data processed (first 1PB)", unit: "GB", quantity: .value(1_000_000),
+                              priceKey: "aws/vpc/\(region)/endpoint/interface-data", usageBased: true))
+            out.add(UsageLine("Data processed (next 4PB)", unit: "GB", quantity: .value(min(gb, 5_000_000) - 1_000_000),
+                              priceKey: AWS.key(r, region, "Data processed (next 4PB)", "GB"), usageBased: true))
+            if gb > 5_000_000 {
+                out.add(UsageLine("Data processed (over 5PB)", unit: "GB", quantity: .value(gb - 5_000_000),
+                                  priceKey: AWS.key(r, region, "Data processed (over 5PB)", "GB"), usageBased: true))
+            }
+        } else {
+            out.add(Quantities.dataProcessed("aws/vpc/\(region)/endpoint/\(kind)-data", context))
+        }
         return out
     }
 }
