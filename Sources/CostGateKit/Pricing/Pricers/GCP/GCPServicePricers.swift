@@ -1,59 +1,92 @@
 import FoundationEssentials
-/// `google_sql_database_instance`: vCPUs and memory of the tier (zonal or regional), provisioned storage, backups (usage).
-/// Shared-core tiers and SQL Server licences are not in the price book and show as price not found.
+/// `google_sql_database_instance`: vCPUs and memory of the tier (zonal or regional), provisioned storage, backups (usage),
+/// the public IPv4 address, and a read replica's instance and storage (`replica_configuration`).
+/// Shared-core and legacy MySQL `db-n1-*` tiers, Enterprise Plus and SQL Server licences have no price in the book.
 struct CloudSQLPricer: Pricer {
     let resourceTypes = ["google_sql_database_instance"]
-    let attributes: Set<String> = ["settings", "database_version"]
+    let attributes: Set<String> = ["settings", "database_version", "replica_configuration"]
     let usageKeys: [UsageKey] = [.backupStorageGB, .monthlyHrs]
 
-    /// vCPUs and GB of memory of a tier (Cloud SQL machine types; specifications, not prices).
+    /// vCPUs and GB of memory of a tier (Cloud SQL machine types; specifications, not prices): custom tiers name
+    /// both, standard tiers have 3.75 GB per vCPU, high-memory 6.5 GB, lightweight 3.75 GB in all.
     static func shape(_ tier: String) -> (vcpus: Decimal, memoryGB: Decimal)? {
-        let parts = tier.split(separator: "-").map(String.init)
-        if parts.count >= 4, parts[1] == "custom" || parts[2] == "custom" {
+        let parts = tier.lowercased().split(separator: "-").map(String.init)
+        guard parts.count >= 3, parts[0] == "db" else { return nil }
+        if parts[1] == "custom" || (parts.count >= 5 && parts[2] == "custom") {
             let nums = parts.compactMap { Decimal(string: $0) }
-            if nums.count >= 2 { return (nums[nums.count - 2], nums[nums.count - 1] / 1024) }
+            return nums.count >= 2 ? (nums[nums.count - 2], nums[nums.count - 1] / 1024) : nil
         }
-        if parts.count == 4, parts[1] == "n1", let n = Decimal(string: parts[3]) {
-            switch parts[2] {
-            case "standard": return (n, n * Decimal(string: "3.75")!)
-            case "highmem": return (n, n * Decimal(string: "6.5")!)
-            default: return nil
-            }
+        guard let n = Decimal(string: parts[parts.count - 1]) else { return nil }
+        let family = parts[1] == "n1" && parts.count == 4 ? parts[2] : parts[1]
+        switch family {
+        case "standard": return (n, n * Decimal(string: "3.75")!)
+        case "highmem": return (n, n * Decimal(string: "6.5")!)
+        case "lightweight": return (n, Decimal(string: "3.75")!)
+        default: return nil
         }
-        return nil
     }
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let region = GCP.region(r, &out)
         let settings = r.attributes["settings"].block
-        let hours = Quantities.monthlyHours(context)
+        let version = r.attributes["database_version"].nonEmptyString ?? ""
+        let enterprisePlus = settings["edition"].nonEmptyString?.uppercased() == "ENTERPRISE_PLUS"
+        if enterprisePlus { out.assume("Enterprise Plus edition: its prices are not in the price book") }
         let availability = (settings["availability_type"].nonEmptyString ?? "ZONAL") == "REGIONAL" ? "regional" : "zonal"
-        let tierValue = settings["tier"]
-        if let tier = tierValue.nonEmptyString, !Quantities.isUnknown(tierValue) {
-            if let (vcpus, gb) = Self.shape(tier) {
-                out.add(UsageLine("vCPUs (\(Money.plain(vcpus)), \(availability))", unit: "vCPU-hour", quantity: .value(vcpus * hours),
-                                  priceKey: "gcp/sql/\(region)/vcpu/\(availability)"))
-                out.add(UsageLine("Memory (\(Money.plain(gb)) GB, \(availability))", unit: "GB-month", quantity: .value(gb),
-                                  priceKey: "gcp/sql/\(region)/memory/\(availability)"))
-            } else {
-                out.add(UsageLine("Instance (\(tier), \(availability))", unit: "hour", quantity: .value(hours),
-                                  priceKey: "gcp/sql/\(region)/tier/\(tier)/\(availability)"))
-            }
-        } else {
-            out.add(UsageLine("Instance", unit: "hour", quantity: .unknownUntilApply(attribute: "settings.tier"), priceKey: "gcp/sql/\(region)/tier/?"))
-        }
-        if let version = r.attributes["database_version"].nonEmptyString, version.hasPrefix("SQLSERVER") {
-            out.add(UsageLine("SQL Server licence (\(version))", unit: "hour", quantity: .value(hours),
-                              priceKey: "gcp/sql/\(region)/license/\(version.lowercased())"))
-        }
-        let diskType = (settings["disk_type"].nonEmptyString ?? "PD_SSD") == "PD_HDD" ? "hdd" : "ssd"
-        let size = settings["disk_size"].decimal ?? 10
-        if settings["disk_size"].decimal == nil { out.assume("disk_size not set: 10 GB, the Cloud SQL default") }
-        out.add(UsageLine("Storage (\(diskType.uppercased()), \(availability))", unit: "GB-month", quantity: .value(size),
-                          priceKey: "gcp/sql/\(region)/storage/\(diskType)-\(availability)"))
+        out.append(instanceLines(region: region, settings: settings, version: version, availability: availability,
+                                 enterprisePlus: enterprisePlus, context: context, label: ""))
         out.add(UsageLine("Backups", unit: "GB-month", quantity: Quantities.usage(.backupStorageGB, context),
                           priceKey: "gcp/sql/\(region)/backup", usageBased: true))
+        // Google bills a public IPv4 address of an instance by the hour (Cloud SQL pricing, "IP address");
+        // private-only instances (`ipv4_enabled = false`) have none.
+        if settings["ip_configuration"].block["ipv4_enabled"].bool != false {
+            out.add(UsageLine("IP address (if unused)", unit: "hour", quantity: .value(Quantities.monthlyHours(context)),
+                              priceKey: "gcp/sql/\(region)/ip-unused"))
+        }
+        if !r.attributes["replica_configuration"].block.isNull {
+            // a replica is a zonal instance of the same tier and disk
+            out.append(instanceLines(region: region, settings: settings, version: version, availability: "zonal",
+                                     enterprisePlus: enterprisePlus, context: context, label: "Replica > "))
+        }
+        return out
+    }
+
+    /// The tier's compute (and any SQL Server licence) and the provisioned storage of one instance.
+    func instanceLines(region: String, settings: Value, version: String, availability: String, enterprisePlus: Bool,
+                       context: PricingContext, label: String) -> PricedUsage {
+        var out = PricedUsage()
+        let hours = Quantities.monthlyHours(context)
+        let edition = enterprisePlus ? "/enterprise-plus" : ""
+        let sqlServer = version.uppercased().hasPrefix("SQLSERVER")
+        let mysql = !sqlServer && !version.uppercased().hasPrefix("POSTGRES")
+        let tierValue = settings["tier"]
+        if let tier = tierValue.nonEmptyString, !Quantities.isUnknown(tierValue) {
+            let legacyMySQL = mysql && tier.lowercased().hasPrefix("db-n1-")
+            if !legacyMySQL, let (vcpus, gb) = Self.shape(tier) {
+                out.add(UsageLine("\(label)vCPUs (\(Money.plain(vcpus)), \(availability))", unit: "vCPU-hour", quantity: .value(vcpus * hours),
+                                  priceKey: "gcp/sql/\(region)/vcpu/\(availability)\(edition)"))
+                out.add(UsageLine("\(label)Memory (\(Money.plain(gb)) GB, \(availability))", unit: "GB-month", quantity: .value(gb),
+                                  priceKey: "gcp/sql/\(region)/memory/\(availability)\(edition)"))
+            } else {
+                // shared-core tiers and MySQL's legacy db-n1 tiers are priced per instance-hour
+                out.add(UsageLine("\(label)SQL instance (\(tier), \(availability))", unit: "hour", quantity: .value(hours),
+                                  priceKey: "gcp/sql/\(region)/tier/\(tier.lowercased())/\(availability)\(edition)"))
+            }
+        } else {
+            out.add(UsageLine("\(label)SQL instance", unit: "hour", quantity: .unknownUntilApply(attribute: "settings.tier"),
+                              priceKey: "gcp/sql/\(region)/tier/?"))
+        }
+        if sqlServer {
+            out.add(UsageLine("\(label)SQL Server licence (\(version))", unit: "hour", quantity: .value(hours),
+                              priceKey: "gcp/sql/\(region)/license/\(version.lowercased())"))
+        }
+        // SQL Server instances always use SSD storage
+        let diskType = !sqlServer && (settings["disk_type"].nonEmptyString ?? "PD_SSD") == "PD_HDD" ? "hdd" : "ssd"
+        let size = settings["disk_size"].decimal ?? 10
+        if settings["disk_size"].decimal == nil, label.isEmpty { out.assume("disk_size not set: 10 GB, the Cloud SQL default") }
+        out.add(UsageLine("\(label)Storage (\(diskType.uppercased()), \(availability))", unit: "GB-month", quantity: .value(size),
+                          priceKey: "gcp/sql/\(region)/storage/\(diskType)-\(availability)\(edition)"))
         return out
     }
 }
