@@ -36,18 +36,87 @@ struct GCPComputeInstancePricer: Pricer {
 }
 
 /// `google_compute_disk`, `google_compute_region_disk`: provisioned GB by type (regional disks at the replicated price),
-/// plus provisioned IOPS for extreme disks.
+/// plus provisioned IOPS for extreme disks. Without `size`, the size of the image or snapshot it is made from, else
+/// Compute Engine's default size for the type.
 struct GCPComputeDiskPricer: Pricer {
     let resourceTypes = ["google_compute_disk", "google_compute_region_disk"]
-    let attributes: Set<String> = ["type", "size", "provisioned_iops"]
+    let attributes: Set<String> = ["type", "size", "provisioned_iops", "image", "snapshot"]
     let usageKeys: [UsageKey] = []
+    let relatedAttributes: [String: Set<String>] = [
+        "google_compute_image": ["disk_size_gb", "source_image", "source_snapshot", "source_disk"],
+        "google_compute_snapshot": ["source_disk"],
+        "google_compute_disk": ["size", "type", "image", "snapshot"],
+    ]
+
+    /// Compute Engine's size for a new blank disk of a type when none is given (GB).
+    static func defaultSize(_ type: String) -> Decimal {
+        switch type {
+        case "pd-balanced", "pd-ssd": return 100
+        case "pd-extreme", "hyperdisk-extreme": return 1000
+        default: return 500
+        }
+    }
+
+    /// IOPS an extreme disk is provisioned with when `provisioned_iops` is not set (Infracost's defaults).
+    static func defaultIOPS(_ type: String) -> Decimal? {
+        switch type {
+        case "pd-extreme": return 100_000
+        case "hyperdisk-extreme": return 350_000
+        default: return nil
+        }
+    }
+
+    /// The size of the disk an image or snapshot makes, following their sources (a few steps at most).
+    static func sourceSize(_ r: Resource, context: PricingContext, depth: Int = 0) -> Decimal? {
+        guard depth < 8 else { return nil }
+        let a = r.attributes
+        switch r.type {
+        case "google_compute_image":
+            if let gb = a["disk_size_gb"].decimal { return gb }
+            for (attr, type) in [("source_image", "google_compute_image"), ("source_snapshot", "google_compute_snapshot"),
+                                 ("source_disk", "google_compute_disk")] {
+                if let src = context.referenced(type, from: r, attribute: attr), let gb = sourceSize(src, context: context, depth: depth + 1) {
+                    return gb
+                }
+            }
+            return nil
+        case "google_compute_snapshot":
+            return context.referenced("google_compute_disk", from: r, attribute: "source_disk").flatMap { sourceSize($0, context: context, depth: depth + 1) }
+        default:
+            if let gb = a["size"].decimal { return gb }
+            if let img = context.referenced("google_compute_image", from: r, attribute: "image") { return sourceSize(img, context: context, depth: depth + 1) }
+            if let snap = context.referenced("google_compute_snapshot", from: r, attribute: "snapshot") {
+                return sourceSize(snap, context: context, depth: depth + 1)
+            }
+            return nil
+        }
+    }
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let region = GCP.region(r, &out)
         let a = r.attributes
-        out.append(GCP.diskLines(region: region, type: a["type"], size: a["size"], regional: r.type == "google_compute_region_disk",
-                                 iops: a["provisioned_iops"], label: ""))
+        let type = a["type"].nonEmptyString ?? "pd-standard"
+        var size = a["size"]
+        if size.isNull {
+            if let gb = Self.sourceSize(r, context: context) {
+                size = .number(Money.plain(gb))
+                out.assume("size not set: \(Money.plain(gb)) GB, the size of the image or snapshot it is made from")
+            } else if a["image"].isNull && a["snapshot"].isNull {
+                size = .number(Money.plain(Self.defaultSize(type)))
+                out.assume("size not set: \(Money.plain(Self.defaultSize(type))) GB, Compute Engine's default for \(type)")
+            } else {
+                size = .unknown
+                out.assume("size comes from the image or snapshot, which the configuration does not show")
+            }
+        }
+        var iops = a["provisioned_iops"]
+        if iops.isNull, let d = Self.defaultIOPS(type) {
+            iops = .number(Money.plain(d))
+            out.assume("provisioned_iops not set: \(Money.plain(d)) assumed")
+        }
+        out.append(GCP.diskLines(region: region, type: a["type"], size: size, regional: r.type == "google_compute_region_disk",
+                                 iops: iops, label: ""))
         return out
     }
 }

@@ -91,30 +91,71 @@ struct CloudSQLPricer: Pricer {
     }
 }
 
-/// `google_compute_address`: an external static IPv4 address, by default taken as in use by a VM
-/// (`in_use: 0` in the usage file prices it as reserved and unused); internal addresses are free.
+/// `google_compute_address`: an external static IPv4 address by the hour at Compute Engine's rates: in use by a
+/// standard VM, by a spot/preemptible VM, or reserved and unused (no VM of the run uses it; `in_use: 1` in the
+/// usage file says it is in use). Internal addresses and non-VM purposes are free.
 struct GCPAddressPricer: Pricer {
     let resourceTypes = ["google_compute_address"]
-    let attributes: Set<String> = ["address_type"]
+    let attributes: Set<String> = ["address_type", "purpose"]
     let usageKeys: [UsageKey] = [.inUse, .monthlyHrs]
+    let relatedAttributes: [String: Set<String>] = ["google_compute_instance": ["network_interface", "scheduling"]]
+
+    /// How an address is used: by a VM of the run (spot or not), by another resource that takes it, or by none.
+    enum Use { case standardVM, spotVM, other, unused }
+
+    static func use(of r: Resource, context: PricingContext) -> Use {
+        let name = ConfigIndex.stripKeys(r.address)
+        func refers(_ other: Resource, _ attribute: String) -> Bool {
+            (other.references[attribute] ?? []).contains { ref in
+                let parts = ConfigIndex.splitSegments(ref)
+                guard parts.count >= 2 else { return false }
+                let base = "\(parts[0]).\(parts[1])"
+                return (other.moduleAddress.isEmpty ? base : "\(other.moduleAddress).\(base)") == name
+            }
+        }
+        for vm in context.resources(ofType: "google_compute_instance") where refers(vm, "network_interface") {
+            let s = vm.attributes["scheduling"].block
+            return s["preemptible"].bool == true || s["provisioning_model"].string == "SPOT" ? .spotVM : .standardVM
+        }
+        for (type, attribute) in [("google_compute_forwarding_rule", "ip_address"), ("google_compute_router_nat", "nat_ips")] {
+            if context.resources(ofType: type).contains(where: { refers($0, attribute) }) { return .other }
+        }
+        return .unused
+    }
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
-        if (r.attributes["address_type"].nonEmptyString ?? "EXTERNAL") == "INTERNAL" {
-            out.assume("internal address: no charge")
+        let a = r.attributes
+        let purpose = a["purpose"].nonEmptyString ?? "GCE_ENDPOINT"
+        if (a["address_type"].nonEmptyString ?? "EXTERNAL") == "INTERNAL" || purpose != "GCE_ENDPOINT" {
+            out.assume("internal address or range (\(purpose)): no charge")
             return out
         }
         let region = GCP.region(r, &out)
-        let inUse = context.usage[.inUse].map { $0 != 0 } ?? true
-        if context.usage[.inUse] == nil { out.assume("taken as in use by a VM; set in_use: 0 if it stays reserved and unattached") }
-        out.add(UsageLine("IP address (\(inUse ? "in use by a VM" : "reserved, unused"))", unit: "hour",
-                          quantity: .value(Quantities.monthlyHours(context)), priceKey: "gcp/ip/\(region)/\(inUse ? "in-use" : "unused")"))
+        var use = Self.use(of: r, context: context)
+        if let given = context.usage[.inUse] {
+            use = given == 0 ? .unused : (use == .unused ? .standardVM : use)
+        } else if use == .unused {
+            out.assume("no VM of this configuration uses it: priced as reserved and unused (set in_use: 1 if it is)")
+        } else if use == .other {
+            out.assume("used by a forwarding rule or NAT gateway: priced at the in-use rate")
+        }
+        let hours = Quantity.value(Quantities.monthlyHours(context))
+        let key = { (c: String) in PriceKeys.component(.gcp, type: "google_compute_address", region: region, component: c, unit: "hour") }
+        switch use {
+        case .standardVM, .other:
+            out.add(UsageLine("IP address (standard VM)", unit: "hour", quantity: hours, priceKey: "gcp/ip/\(region)/in-use"))
+        case .spotVM:
+            out.add(UsageLine("IP address (preemptible VM)", unit: "hour", quantity: hours, priceKey: key("IP address (preemptible VM)")))
+        case .unused:
+            out.add(UsageLine("IP address (unused)", unit: "hour", quantity: hours, priceKey: "gcp/ip/\(region)/unused"))
+        }
         return out
     }
 }
 
-/// `google_compute_router_nat`: per assigned VM up to 32 (usage `assigned_vms`), else the gateway's hourly charge at
-/// 32 or more; plus GB processed.
+/// `google_compute_router_nat`: per assigned VM-hour for up to 32 VMs (usage `assigned_vms`; past 32 the gateway is
+/// billed as 32), plus GB processed (usage).
 struct GCPRouterNATPricer: Pricer {
     let resourceTypes = ["google_compute_router_nat"]
     let attributes: Set<String> = []
@@ -124,14 +165,9 @@ struct GCPRouterNATPricer: Pricer {
         var out = PricedUsage()
         let region = GCP.region(r, &out)
         let hours = Quantities.monthlyHours(context)
-        if let vms = context.usage[.assignedVMs], vms < 32 {
-            out.add(UsageLine("Assigned VMs (\(Money.plain(vms)))", unit: "VM-hour", quantity: .value(vms * hours), priceKey: "gcp/nat/\(region)/vm"))
-        } else {
-            out.add(UsageLine("NAT gateway (32 or more VMs)", unit: "hour", quantity: .value(hours), priceKey: "gcp/nat/\(region)/gateway"))
-            if context.usage[.assignedVMs] == nil {
-                out.assume("priced at the gateway's charge for 32 or more VMs; set assigned_vms for fewer")
-            }
-        }
+        let vms = context.usage[.assignedVMs].map { Swift.min($0, 32) }
+        out.add(UsageLine("Assigned VMs (first 32)", unit: "VM-hour", quantity: vms.map { .value($0 * hours) } ?? .usageNotGiven,
+                          priceKey: "gcp/nat/\(region)/vm", usageBased: true))
         out.add(Quantities.dataProcessed("gcp/nat/\(region)/data", context))
         return out
     }
@@ -160,6 +196,7 @@ struct GCSBucketPricer: Pricer {
     let resourceTypes = ["google_storage_bucket"]
     let attributes: Set<String> = ["storage_class"]
     let usageKeys: [UsageKey] = [.storageGB, .monthlyClassAOperations, .monthlyClassBOperations, .monthlyDataRetrievalGB]
+        + GCSKeys.egress.map(\.key)
 
     static let classes = ["STANDARD": "standard", "MULTI_REGIONAL": "standard", "REGIONAL": "standard", "NEARLINE": "nearline",
                           "COLDLINE": "coldline", "ARCHIVE": "archive", "DURABLE_REDUCED_AVAILABILITY": "durable-reduced-availability"]
@@ -179,6 +216,50 @@ struct GCSBucketPricer: Pricer {
         if cls != "standard" {
             out.add(UsageLine("Data retrieval", unit: "GB", quantity: Quantities.usage(.monthlyDataRetrievalGB, context),
                               priceKey: "gcp/storage/\(location)/\(cls)/retrieval", usageBased: true))
+        }
+        out.append(Self.egressLines(r, location: location, context: context))
+        return out
+    }
+}
+
+enum GCSKeys {
+    /// Egress destinations (Infracost's `monthly_egress_data_transfer_gb` mapping) and their line names.
+    static let egress: [(key: UsageKey, name: String, tiered: Bool)] = [
+        (UsageKey("monthly_egress_data_transfer_gb.same_continent", unit: "GB", "GB sent to the same continent"), "Data transfer in same continent", false),
+        (UsageKey("monthly_egress_data_transfer_gb.worldwide", unit: "GB", "GB sent worldwide (excluding Asia and Australia)"),
+         "Data transfer to worldwide excluding Asia, Australia", true),
+        (UsageKey("monthly_egress_data_transfer_gb.asia", unit: "GB", "GB sent to Asia (excluding China, including Hong Kong)"),
+         "Data transfer to Asia excluding China, but including Hong Kong", true),
+        (UsageKey("monthly_egress_data_transfer_gb.china", unit: "GB", "GB sent to China (excluding Hong Kong)"), "Data transfer to China excluding Hong Kong", true),
+        (UsageKey("monthly_egress_data_transfer_gb.australia", unit: "GB", "GB sent to Australia"), "Data transfer to Australia", true),
+    ]
+}
+
+extension GCSBucketPricer {
+    /// Internet egress by destination; tiered destinations are billed by the first 1 TB (1,024 GB), the next 9 TB
+    /// and the rest, each tier at its own price.
+    static func egressLines(_ r: Resource, location: String, context: PricingContext) -> PricedUsage {
+        var out = PricedUsage()
+        func key(_ name: String) -> String {
+            PriceKeys.component(.gcp, type: "google_storage_bucket", region: location, component: "Network egress > \(name)", unit: "GB")
+        }
+        for (usageKey, name, tiered) in GCSKeys.egress {
+            guard let gb = context.usage[usageKey] else {
+                let label = tiered ? "\(name) (first 1TB)" : name
+                out.add(UsageLine("Network egress > \(label)", unit: "GB", quantity: .usageNotGiven, priceKey: key(label), usageBased: true))
+                continue
+            }
+            guard tiered else {
+                out.add(UsageLine("Network egress > \(name)", unit: "GB", quantity: .value(gb), priceKey: key(name), usageBased: true))
+                continue
+            }
+            var left = gb
+            for (tier, size) in [("first 1TB", Decimal(1024)), ("next 9TB", Decimal(9216)), ("over 10TB", Decimal(-1))] where left > 0 {
+                let q = size < 0 ? left : Swift.min(left, size)
+                left -= q
+                let label = "\(name) (\(tier))"
+                out.add(UsageLine("Network egress > \(label)", unit: "GB", quantity: .value(q), priceKey: key(label), usageBased: true))
+            }
         }
         return out
     }
