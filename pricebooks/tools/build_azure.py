@@ -140,6 +140,11 @@ def prices_of(r, emit):
             os_key = {"linux": "linux", "windows": "windows", "windowscontainer": "windows-container", "app": "windows"}.get(os_name.lower())
             if os_key:
                 key(f"azure/app-service/{region}/{m.group(1).lower()}/{os_key}", "hour")
+        # service_plan_test prices every SKU for Linux, Windows and WindowsContainer plans; a label with one price in
+        # all of them ("not ambiguous") is that price for each OS (the facts keep one row per label and price)
+        if tf == "azurerm_service_plan" and not ambiguous and re.search(r'\["+(Linux|Windows|WindowsContainer)\.', ex):
+            for os_key in ("linux", "windows", "windows-container"):
+                key(f"azure/app-service/{region}/{m.group(1).lower()}/{os_key}", "hour", "one price for Linux, Windows and Windows container plans in the tests")
     elif tf == "azurerm_storage_account" and comp == "Capacity":
         n = re.search(r'\.(storagev2|storagev1|blob|blockblob|standard|inline_key)\["+([\w.-]+?)"+\]', ex)
         parts = n.group(2).split(".") if n else []
