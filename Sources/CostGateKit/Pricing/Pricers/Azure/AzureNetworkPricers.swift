@@ -9,9 +9,12 @@ struct AzurePublicIPPricer: Pricer {
         var out = PricedUsage()
         let region = Azure.region(r, &out)
         let a = r.attributes
-        let sku = (a["sku"].nonEmptyString ?? "Standard").lowercased()
-        if a["sku"].isNull { out.assume("sku not set: Standard, the azurerm 4.x default") }
         let allocation = (a["allocation_method"].nonEmptyString ?? "Static").lowercased()
+        // Standard SKU addresses are static only: a dynamic address without a SKU is a Basic one
+        let sku = (a["sku"].nonEmptyString ?? (allocation == "dynamic" ? "Basic" : "Standard")).lowercased()
+        if a["sku"].isNull {
+            out.assume(allocation == "dynamic" ? "sku not set: Basic (Standard addresses cannot be dynamic)" : "sku not set: Standard, the azurerm 4.x default")
+        }
         let global = a["sku_tier"].string == "Global"
         out.add(UsageLine("IP address (\(allocation), \(global ? "global" : "regional"), \(sku))", unit: "hour",
                           quantity: .value(Quantities.monthlyHours(context)),
