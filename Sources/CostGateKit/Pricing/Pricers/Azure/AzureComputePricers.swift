@@ -161,7 +161,9 @@ struct AKSClusterPricer: Pricer {
         func key(_ component: String, _ unit: String) -> String {
             PriceKeys.component(.azure, type: "azurerm_kubernetes_cluster", region: region, component: component, unit: unit)
         }
-        if (a["network_profile"].block["load_balancer_sku"].nonEmptyString ?? "standard").lowercased() == "standard" {
+        // the cluster's Standard load balancer: priced only with the usage file's GB (its price is known in few regions)
+        if (a["network_profile"].block["load_balancer_sku"].nonEmptyString ?? "standard").lowercased() == "standard",
+           context.usage[AzureVMKeys.lbDataGB] != nil {
             out.add(UsageLine("Load Balancer > Data processed", unit: "GB", quantity: Quantities.usage(AzureVMKeys.lbDataGB, context),
                               priceKey: key("Load Balancer > Data processed", "GB"), usageBased: true))
         }

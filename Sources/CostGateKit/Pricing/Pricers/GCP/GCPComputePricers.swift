@@ -191,7 +191,8 @@ struct GKEClusterPricer: Pricer {
         }
         out.assume("the free tier's monthly credit (one zonal or Autopilot cluster per billing account) is not deducted")
         if a["enable_autopilot"].bool == true {
-            out.add(UsageLine("Autopilot", unit: "hour", quantity: .value(Quantities.monthlyHours(context)), priceKey: key("Autopilot", "hour")))
+            out.add(UsageLine("Autopilot", unit: "hour", quantity: .value(Quantities.monthlyHours(context)),
+                              priceKey: "gcp/gke/\(region)/cluster-management"))
             for (name, unit, k) in [("Autopilot vCPU", "vCPU", GKEKeys.autopilotVCPU), ("Autopilot memory", "GB", GKEKeys.autopilotMemoryGB),
                                     ("Autopilot ephemeral storage", "GB", GKEKeys.autopilotStorageGB)] {
                 out.add(UsageLine(name, unit: unit, quantity: Quantities.usage(k, context), priceKey: key(name, unit), usageBased: true))

@@ -1,7 +1,7 @@
 import FoundationEssentials
 /// `google_sql_database_instance`: vCPUs and memory of the tier (zonal or regional), provisioned storage, backups (usage),
 /// the public IPv4 address, and a read replica's instance and storage (`replica_configuration`).
-/// Shared-core and legacy MySQL `db-n1-*` tiers, Enterprise Plus and SQL Server licences have no price in the book.
+/// Shared-core tiers, Enterprise Plus and SQL Server licences have no price in the book.
 struct CloudSQLPricer: Pricer {
     let resourceTypes = ["google_sql_database_instance"]
     let attributes: Set<String> = ["settings", "database_version", "replica_configuration"]
@@ -59,17 +59,16 @@ struct CloudSQLPricer: Pricer {
         let hours = Quantities.monthlyHours(context)
         let edition = enterprisePlus ? "/enterprise-plus" : ""
         let sqlServer = version.uppercased().hasPrefix("SQLSERVER")
-        let mysql = !sqlServer && !version.uppercased().hasPrefix("POSTGRES")
         let tierValue = settings["tier"]
         if let tier = tierValue.nonEmptyString, !Quantities.isUnknown(tierValue) {
-            let legacyMySQL = mysql && tier.lowercased().hasPrefix("db-n1-")
-            if !legacyMySQL, let (vcpus, gb) = Self.shape(tier) {
+            // every dedicated-core tier (db-n1-* too, whatever the engine) bills vCPUs and memory
+            if let (vcpus, gb) = Self.shape(tier) {
                 out.add(UsageLine("\(label)vCPUs (\(Money.plain(vcpus)), \(availability))", unit: "vCPU-hour", quantity: .value(vcpus * hours),
                                   priceKey: "gcp/sql/\(region)/vcpu/\(availability)\(edition)"))
                 out.add(UsageLine("\(label)Memory (\(Money.plain(gb)) GB, \(availability))", unit: "GB-month", quantity: .value(gb),
                                   priceKey: "gcp/sql/\(region)/memory/\(availability)\(edition)"))
             } else {
-                // shared-core tiers and MySQL's legacy db-n1 tiers are priced per instance-hour
+                // shared-core tiers are priced per instance-hour
                 out.add(UsageLine("\(label)SQL instance (\(tier), \(availability))", unit: "hour", quantity: .value(hours),
                                   priceKey: "gcp/sql/\(region)/tier/\(tier.lowercased())/\(availability)\(edition)"))
             }
@@ -128,7 +127,7 @@ struct GCPAddressPricer: Pricer {
         let a = r.attributes
         let purpose = a["purpose"].nonEmptyString ?? "GCE_ENDPOINT"
         if (a["address_type"].nonEmptyString ?? "EXTERNAL") == "INTERNAL" || purpose != "GCE_ENDPOINT" {
-            out.assume("internal address or range (\(purpose)): no charge")
+            out.assume(purpose != "GCE_ENDPOINT" ? "address range for \(purpose): no charge" : "internal address: no charge")
             return out
         }
         let region = GCP.region(r, &out)
@@ -165,9 +164,14 @@ struct GCPRouterNATPricer: Pricer {
         var out = PricedUsage()
         let region = GCP.region(r, &out)
         let hours = Quantities.monthlyHours(context)
-        let vms = context.usage[.assignedVMs].map { Swift.min($0, 32) }
-        out.add(UsageLine("Assigned VMs (first 32)", unit: "VM-hour", quantity: vms.map { .value($0 * hours) } ?? .usageNotGiven,
-                          priceKey: "gcp/nat/\(region)/vm", usageBased: true))
+        if let vms = context.usage[.assignedVMs], vms >= 32 {
+            // from 32 VMs on, the gateway's hourly charge (the price of 32 VMs) applies
+            out.add(UsageLine("NAT gateway (32 or more VMs)", unit: "hour", quantity: .value(hours), priceKey: "gcp/nat/\(region)/gateway",
+                              usageBased: true))
+        } else {
+            out.add(UsageLine("Assigned VMs (first 32)", unit: "VM-hour", quantity: context.usage[.assignedVMs].map { .value($0 * hours) } ?? .usageNotGiven,
+                              priceKey: "gcp/nat/\(region)/vm", usageBased: true))
+        }
         out.add(Quantities.dataProcessed("gcp/nat/\(region)/data", context))
         return out
     }
@@ -243,12 +247,9 @@ extension GCSBucketPricer {
         func key(_ name: String) -> String {
             PriceKeys.component(.gcp, type: "google_storage_bucket", region: location, component: "Network egress > \(name)", unit: "GB")
         }
+        // only the destinations the usage file gives: egress prices are known for few locations
         for (usageKey, name, tiered) in GCSKeys.egress {
-            guard let gb = context.usage[usageKey] else {
-                let label = tiered ? "\(name) (first 1TB)" : name
-                out.add(UsageLine("Network egress > \(label)", unit: "GB", quantity: .usageNotGiven, priceKey: key(label), usageBased: true))
-                continue
-            }
+            guard let gb = context.usage[usageKey] else { continue }
             guard tiered else {
                 out.add(UsageLine("Network egress > \(name)", unit: "GB", quantity: .value(gb), priceKey: key(name), usageBased: true))
                 continue
