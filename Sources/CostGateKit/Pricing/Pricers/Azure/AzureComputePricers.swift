@@ -42,8 +42,10 @@ struct AzureVirtualMachinePricer: Pricer {
 struct AzureScaleSetPricer: Pricer {
     let resourceTypes = ["azurerm_linux_virtual_machine_scale_set", "azurerm_windows_virtual_machine_scale_set",
                          "azurerm_virtual_machine_scale_set"]
-    let attributes: Set<String> = ["sku", "instances", "license_type", "os_disk", "storage_profile_os_disk", "os_profile_windows_config"]
-    let usageKeys: [UsageKey] = [.instances, .monthlyHrs, .monthlyDiskOperations]
+    let attributes: Set<String> = ["sku", "instances", "license_type", "os_disk", "storage_profile_os_disk", "storage_profile_data_disk",
+                                   "os_profile_windows_config"]
+    let usageKeys: [UsageKey] = [.instances, .monthlyHrs, .monthlyDiskOperations, AzureVMKeys.osDiskOperations,
+                                 AzureVMKeys.scaleSetOSDiskOperations, AzureVMKeys.scaleSetDataDiskOperations]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -57,10 +59,17 @@ struct AzureScaleSetPricer: Pricer {
         let windows = r.type == "azurerm_windows_virtual_machine_scale_set" || (legacy && !a["os_profile_windows_config"].array.isEmpty)
         let hybrid = (a["license_type"].nonEmptyString ?? "").hasPrefix("Windows_")
         out.append(Azure.vmLines(region: region, size: size, windows: windows, hybridBenefit: hybrid, count: count, context: context))
+        func ops(_ nested: UsageKey) -> UsageKey { context.usage[nested] != nil ? nested : .monthlyDiskOperations }
         let osDisk = legacy ? a["storage_profile_os_disk"].block : a["os_disk"].block
         out.append(Azure.diskLines(region: region, type: legacy ? osDisk["managed_disk_type"] : osDisk["storage_account_type"],
                                    size: Azure.osDiskSize(osDisk, windows: windows, &out), count: count, label: "OS disks: ",
-                                   context: context))
+                                   context: context, operations: ops(legacy ? AzureVMKeys.scaleSetOSDiskOperations : AzureVMKeys.osDiskOperations)))
+        // the legacy type's data disks, one of each per instance
+        for (i, disk) in a["storage_profile_data_disk"].array.enumerated() where legacy {
+            out.append(Azure.diskLines(region: region, type: disk["managed_disk_type"], size: disk["disk_size_gb"], count: count,
+                                       label: "Data disks (lun \(disk["lun"].nonEmptyString ?? String(i))): ", context: context,
+                                       operations: ops(AzureVMKeys.scaleSetDataDiskOperations)))
+        }
         return out
     }
 }
@@ -86,6 +95,10 @@ enum AzureVMKeys {
     static let legacyOSDiskOperations = UsageKey("storage_os_disk.monthly_disk_operations", unit: "operations", "OS disk operations a month")
     static let legacyDataDiskOperations = UsageKey("storage_data_disk.monthly_disk_operations", unit: "operations",
                                                    "operations a month of each data disk")
+    static let scaleSetOSDiskOperations = UsageKey("storage_profile_os_disk.monthly_disk_operations", unit: "operations",
+                                                   "OS disk operations a month")
+    static let scaleSetDataDiskOperations = UsageKey("storage_profile_data_disk.monthly_disk_operations", unit: "operations",
+                                                     "operations a month of each data disk")
     static let poolNodes = UsageKey("default_node_pool.nodes", unit: "nodes", "nodes the default node pool runs on average")
     static let poolHours = UsageKey("default_node_pool.monthly_hrs", unit: "hours", "hours a month the default pool's nodes run")
     static let poolDiskOperations = UsageKey("default_node_pool.monthly_disk_operations", unit: "operations", "OS disk operations a month per node")
