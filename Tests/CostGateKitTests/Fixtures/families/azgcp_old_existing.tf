@@ -212,3 +212,11 @@ resource "azurerm_virtual_machine" "legacy" {
     lun               = 0
   }
 }
+
+resource "azurerm_storage_account" "lake" {
+  name                     = "acmelake"
+  resource_group_name      = azurerm_resource_group.apps.name
+  location                 = "westus"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
