@@ -169,7 +169,7 @@ enum GKEKeys {
     static let autopilotMemoryGB = UsageKey("autopilot_memory_gb", unit: "GB", "memory the Autopilot pods request on average")
     static let autopilotStorageGB = UsageKey("autopilot_ephemeral_storage_gb", unit: "GB", "ephemeral storage the Autopilot pods request on average")
     /// `node_pool[N].nodes` for the inline pools (Infracost's nested form, flattened).
-    static let inlinePoolNodes: [UsageKey] = (0..<16).map {
+    static let inlinePoolNodes: [UsageKey] = (0..<8).map {
         UsageKey("node_pool[\($0)].nodes", unit: "nodes", "nodes per zone the cluster's inline node pool \($0) runs on average")
     }
 }
