@@ -74,7 +74,7 @@ struct AzureSQLDatabasePricer: Pricer {
 }
 
 /// `azurerm_postgresql_flexible_server`, `azurerm_mysql_flexible_server`: compute by SKU (doubled by a high-availability
-/// standby), provisioned storage, and backup storage beyond the free 100% (usage).
+/// standby), provisioned storage, MySQL's IOPS beyond the included ones, and backup storage beyond the free 100% (usage).
 struct AzureFlexibleServerPricer: Pricer {
     let resourceTypes = ["azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"]
     let attributes: Set<String> = ["sku_name", "storage_mb", "storage", "high_availability"]
@@ -105,6 +105,13 @@ struct AzureFlexibleServerPricer: Pricer {
             if a["storage"].block["size_gb"].decimal == nil { out.assume("storage size not set: 20 GB, the Azure default") }
         }
         out.add(UsageLine("Storage", unit: "GB-month", quantity: .value(gb * count), priceKey: "azure/\(service)/\(region)/storage"))
+        // MySQL includes 300 IOPS plus 3 per GB of storage; provisioned IOPS beyond that are billed
+        if r.type == "azurerm_mysql_flexible_server", let iops = a["storage"].block["iops"].decimal {
+            let extra = iops - (300 + 3 * gb)
+            if extra > 0 {
+                out.add(UsageLine("Additional IOPS", unit: "IOPS-month", quantity: .value(extra * count), priceKey: "azure/\(service)/\(region)/iops"))
+            }
+        }
         out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Quantities.usage(.additionalBackupStorageGB, context),
                           priceKey: "azure/\(service)/\(region)/backup", usageBased: true))
         return out
