@@ -140,6 +140,11 @@ def prices_of(r, emit):
             os_key = {"linux": "linux", "windows": "windows", "windowscontainer": "windows-container", "app": "windows"}.get(os_name.lower())
             if os_key:
                 key(f"azure/app-service/{region}/{m.group(1).lower()}/{os_key}", "hour")
+        # service_plan_test prices every SKU for Linux, Windows and WindowsContainer plans; a label with one price in
+        # all of them ("not ambiguous") is that price for each OS (the facts keep one row per label and price)
+        if tf == "azurerm_service_plan" and not ambiguous and re.search(r'\["+(Linux|Windows|WindowsContainer)\.', ex):
+            for os_key in ("linux", "windows", "windows-container"):
+                key(f"azure/app-service/{region}/{m.group(1).lower()}/{os_key}", "hour", "one price for Linux, Windows and Windows container plans in the tests")
     elif tf == "azurerm_storage_account" and comp == "Capacity":
         n = re.search(r'\.(storagev2|storagev1|blob|blockblob|standard|inline_key)\["+([\w.-]+?)"+\]', ex)
         parts = n.group(2).split(".") if n else []
@@ -154,8 +159,35 @@ def prices_of(r, emit):
 
 
 facts = read_facts("azure.csv")
+
+
+def bounds(r):
+    """The (low, high) a golden row's price was read within (monthly cost / quantity, rounded to the cent), or None."""
+    m = re.search(r"bounds=([\d.]+)\.\.([\d.]+)", r["sku_or_attributes"])
+    return (Decimal(m.group(1)), Decimal(m.group(2))) if m else None
+
+
+# A price read from a cent-rounded total of one unit (a disk of 1 month: 1.54 for 1.535..1.545) loses to a more
+# precise reading of the same key (five disks: 1.536) that lies within its bounds: both say the same price, one
+# says it better. The key and value are the row's own; only the choice between readings changes.
+readings = {}
 for r in facts:
-    prices_of(r, book.offer)
+    prices_of(r, lambda k, u, price, row, note="": readings.setdefault(k, []).append((Decimal(price), bounds(row))))
+
+
+def offer_precise(k, u, price, r, note=""):
+    b = bounds(r)
+    if b is not None:
+        better = [p for (p, ob) in readings.get(k, []) if ob is not None and ob[1] - ob[0] < b[1] - b[0] and b[0] <= p <= b[1]
+                  and p != Decimal(price)]
+        if better:
+            book.offer(k, u, price, r, note, distrust=f"rounded reading (bounds {b[0]}..{b[1]}); a more precise golden reading gives {better[0]}")
+            return
+    book.offer(k, u, price, r, note)
+
+
+for r in facts:
+    prices_of(r, offer_precise)
 book.comments.append(offer_golden_components(book, "azure", facts))
 
 # Never a row of azure-excluded.csv (Karpenter "Linux" prices with the Windows surcharge).

@@ -9,7 +9,7 @@ enum Azure {
     /// VM hours for `count` machines of `size`. Windows with Azure Hybrid Benefit (`license_type`
     /// Windows_Server/Windows_Client) pays the Linux rate: the licence is brought, not bought.
     static func vmLines(region: String, size: Value, windows: Bool, hybridBenefit: Bool, count: Quantity,
-                        context: PricingContext, label: String = "") -> PricedUsage {
+                        context: PricingContext, label: String = "", hours: Decimal? = nil) -> PricedUsage {
         var out = PricedUsage()
         guard let name = size.nonEmptyString, !Quantities.isUnknown(size) else {
             out.add(UsageLine("\(label)Instance usage", unit: "hour", quantity: .unknownUntilApply(attribute: "size"),
@@ -19,7 +19,7 @@ enum Azure {
         let os = windows && !hybridBenefit ? "windows" : "linux"
         let osLabel = windows ? (hybridBenefit ? "Windows, hybrid benefit" : "Windows") : "Linux"
         out.add(UsageLine("\(label)Instance usage (\(osLabel), pay as you go, \(name))", unit: "hour",
-                          quantity: Quantities.scaled(count, by: Quantities.monthlyHours(context)),
+                          quantity: Quantities.scaled(count, by: hours ?? Quantities.monthlyHours(context)),
                           priceKey: "azure/vm/\(region)/\(name.lowercased())/\(os)"))
         return out
     }
@@ -48,7 +48,8 @@ enum Azure {
 
     /// One managed disk (OS or data) billed by its size tier; Ultra disks by GiB, IOPS and throughput.
     static func diskLines(region: String, type: Value, size: Value, count: Quantity = .value(1), iops: Value = .null,
-                          throughput: Value = .null, label: String, context: PricingContext) -> PricedUsage {
+                          throughput: Value = .null, label: String, context: PricingContext,
+                          operations: UsageKey = .monthlyDiskOperations) -> PricedUsage {
         var out = PricedUsage()
         let typeName = Quantities.isUnknown(type) ? "Standard_LRS" : (type.nonEmptyString ?? "Standard_LRS")
         if Quantities.isUnknown(type) { out.assume("\(label)disk type not known until apply: Standard_LRS assumed") }
@@ -59,7 +60,8 @@ enum Azure {
         }
         if typeName.hasPrefix("UltraSSD") {
             let n = count.decimal ?? 1
-            out.add(UsageLine("\(label)Storage (ultra, \(Money.plain(gb)) GiB)", unit: "GiB-month", quantity: .value(gb * n),
+            let billed = ultraSize(gb)
+            out.add(UsageLine("\(label)Storage (ultra, \(Money.plain(billed)) GiB)", unit: "GiB-month", quantity: .value(billed * n),
                               priceKey: "azure/disk/\(region)/ultra/storage"))
             if let i = iops.decimal {
                 out.add(UsageLine("\(label)Provisioned IOPS", unit: "IOPS-month", quantity: .value(i * n), priceKey: "azure/disk/\(region)/ultra/iops"))
@@ -78,10 +80,20 @@ enum Azure {
                           priceKey: "azure/disk/\(region)/\(tier.lowercased())-\(redundancy.lowercased())"))
         if typeName == "Standard_LRS" {
             out.add(UsageLine("\(label)Disk operations", unit: "10k operations",
-                              quantity: Quantities.usage(.monthlyDiskOperations, context, times: Decimal(string: "0.0001")!),
+                              quantity: Quantities.usage(operations, context, times: Decimal(string: "0.0001")!),
                               priceKey: "azure/disk/\(region)/operations/standard-hdd", usageBased: true))
         }
         return out
+    }
+
+    /// Ultra disks are billed at their provisioned size rounded up to Azure's Ultra sizes: 4, 8, 16, 32, 64, 128,
+    /// 256, 512 GiB, then whole TiB.
+    static func ultraSize(_ gb: Decimal) -> Decimal {
+        for t: Decimal in [4, 8, 16, 32, 64, 128, 256, 512, 1024] where gb <= t { return t }
+        guard gb <= 65536 else { return gb }   // past the largest Ultra size: as given
+        var t: Decimal = 1024
+        while t < gb { t += 1024 }
+        return t
     }
 
     /// An OS disk's `disk_size_gb`, or, when the image decides it, the usual marketplace image's size (assumed, said so).

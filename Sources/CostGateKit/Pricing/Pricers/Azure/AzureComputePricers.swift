@@ -5,13 +5,16 @@ struct AzureVirtualMachinePricer: Pricer {
     let resourceTypes = ["azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine", "azurerm_virtual_machine"]
     let attributes: Set<String> = ["size", "vm_size", "license_type", "os_disk", "storage_os_disk", "storage_data_disk",
                                    "os_profile_windows_config", "priority"]
-    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDiskOperations]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDiskOperations, AzureVMKeys.osDiskOperations, AzureVMKeys.legacyOSDiskOperations,
+                                 AzureVMKeys.legacyDataDiskOperations]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let region = Azure.region(r, &out)
         let a = r.attributes
         let legacy = r.type == "azurerm_virtual_machine"
+        // Infracost's nested keys (storage_os_disk.monthly_disk_operations …) win over the flat one
+        func ops(_ nested: UsageKey) -> UsageKey { context.usage[nested] != nil ? nested : .monthlyDiskOperations }
         let osDisk = legacy ? a["storage_os_disk"].block : a["os_disk"].block
         let windows = r.type == "azurerm_windows_virtual_machine"
             || (legacy && (!a["os_profile_windows_config"].array.isEmpty || osDisk["os_type"].string == "Windows"))
@@ -24,11 +27,11 @@ struct AzureVirtualMachinePricer: Pricer {
                                  count: .value(1), context: context))
         let type = legacy ? osDisk["managed_disk_type"] : osDisk["storage_account_type"]
         out.append(Azure.diskLines(region: region, type: type, size: Azure.osDiskSize(osDisk, windows: windows, &out), label: "OS disk: ",
-                                   context: context))
+                                   context: context, operations: ops(legacy ? AzureVMKeys.legacyOSDiskOperations : AzureVMKeys.osDiskOperations)))
         for (i, disk) in a["storage_data_disk"].array.enumerated() where legacy {
             let name = disk["name"].nonEmptyString ?? "#\(i + 1)"
             out.append(Azure.diskLines(region: region, type: disk["managed_disk_type"], size: disk["disk_size_gb"],
-                                       label: "Data disk \(name): ", context: context))
+                                       label: "Data disk \(name): ", context: context, operations: ops(AzureVMKeys.legacyDataDiskOperations)))
         }
         return out
     }
@@ -39,8 +42,10 @@ struct AzureVirtualMachinePricer: Pricer {
 struct AzureScaleSetPricer: Pricer {
     let resourceTypes = ["azurerm_linux_virtual_machine_scale_set", "azurerm_windows_virtual_machine_scale_set",
                          "azurerm_virtual_machine_scale_set"]
-    let attributes: Set<String> = ["sku", "instances", "license_type", "os_disk", "storage_profile_os_disk", "os_profile_windows_config"]
-    let usageKeys: [UsageKey] = [.instances, .monthlyHrs, .monthlyDiskOperations]
+    let attributes: Set<String> = ["sku", "instances", "license_type", "os_disk", "storage_profile_os_disk", "storage_profile_data_disk",
+                                   "os_profile_windows_config"]
+    let usageKeys: [UsageKey] = [.instances, .monthlyHrs, .monthlyDiskOperations, AzureVMKeys.osDiskOperations,
+                                 AzureVMKeys.scaleSetOSDiskOperations, AzureVMKeys.scaleSetDataDiskOperations]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
@@ -54,10 +59,17 @@ struct AzureScaleSetPricer: Pricer {
         let windows = r.type == "azurerm_windows_virtual_machine_scale_set" || (legacy && !a["os_profile_windows_config"].array.isEmpty)
         let hybrid = (a["license_type"].nonEmptyString ?? "").hasPrefix("Windows_")
         out.append(Azure.vmLines(region: region, size: size, windows: windows, hybridBenefit: hybrid, count: count, context: context))
+        func ops(_ nested: UsageKey) -> UsageKey { context.usage[nested] != nil ? nested : .monthlyDiskOperations }
         let osDisk = legacy ? a["storage_profile_os_disk"].block : a["os_disk"].block
         out.append(Azure.diskLines(region: region, type: legacy ? osDisk["managed_disk_type"] : osDisk["storage_account_type"],
                                    size: Azure.osDiskSize(osDisk, windows: windows, &out), count: count, label: "OS disks: ",
-                                   context: context))
+                                   context: context, operations: ops(legacy ? AzureVMKeys.scaleSetOSDiskOperations : AzureVMKeys.osDiskOperations)))
+        // the legacy type's data disks, one of each per instance
+        for (i, disk) in a["storage_profile_data_disk"].array.enumerated() where legacy {
+            out.append(Azure.diskLines(region: region, type: disk["managed_disk_type"], size: disk["disk_size_gb"], count: count,
+                                       label: "Data disks (lun \(disk["lun"].nonEmptyString ?? String(i))): ", context: context,
+                                       operations: ops(AzureVMKeys.scaleSetDataDiskOperations)))
+        }
         return out
     }
 }
@@ -78,15 +90,32 @@ struct AzureManagedDiskPricer: Pricer {
     }
 }
 
+enum AzureVMKeys {
+    static let osDiskOperations = UsageKey("os_disk.monthly_disk_operations", unit: "operations", "OS disk operations a month")
+    static let legacyOSDiskOperations = UsageKey("storage_os_disk.monthly_disk_operations", unit: "operations", "OS disk operations a month")
+    static let legacyDataDiskOperations = UsageKey("storage_data_disk.monthly_disk_operations", unit: "operations",
+                                                   "operations a month of each data disk")
+    static let scaleSetOSDiskOperations = UsageKey("storage_profile_os_disk.monthly_disk_operations", unit: "operations",
+                                                   "OS disk operations a month")
+    static let scaleSetDataDiskOperations = UsageKey("storage_profile_data_disk.monthly_disk_operations", unit: "operations",
+                                                     "operations a month of each data disk")
+    static let poolNodes = UsageKey("default_node_pool.nodes", unit: "nodes", "nodes the default node pool runs on average")
+    static let poolHours = UsageKey("default_node_pool.monthly_hrs", unit: "hours", "hours a month the default pool's nodes run")
+    static let poolDiskOperations = UsageKey("default_node_pool.monthly_disk_operations", unit: "operations", "OS disk operations a month per node")
+    static let lbDataGB = UsageKey("load_balancer.monthly_data_processed_gb", unit: "GB", "GB the cluster's Standard load balancer processes a month")
+}
+
 /// Azure Kubernetes Service node pools: nodes × (VM hours + managed OS disk, none when ephemeral).
 enum AKSNodes {
-    static func lines(_ pool: Value, region: String, windows: Bool, context: PricingContext, label: String) -> PricedUsage {
+    static func lines(_ pool: Value, region: String, windows: Bool, context: PricingContext, label: String,
+                      nodes: UsageKey = .nodes, hours: UsageKey = .monthlyHrs, operations: UsageKey = .monthlyDiskOperations) -> PricedUsage {
         var out = PricedUsage()
         let autoscaling = pool["enable_auto_scaling"].bool == true || pool["auto_scaling_enabled"].bool == true
         var count: Quantity
-        if let n = context.usage[.nodes] {
+        if let n = context.usage[nodes] {
             count = .value(n)
-        } else if autoscaling, let min = pool["min_count"].decimal, pool["node_count"].decimal == nil {
+        } else if let min = pool["min_count"].decimal, pool["node_count"].decimal == nil {
+            // min_count is only valid on an autoscaled pool: it runs at least that many nodes
             count = .value(min)
             out.assume("\(label)autoscaling pool: min_count (\(Money.plain(min))) nodes assumed (set nodes in the usage file)")
         } else if let q = Quantities.number(pool["node_count"], attribute: "node_count") {
@@ -98,30 +127,34 @@ enum AKSNodes {
         }
         let size = pool["vm_size"]
         out.append(Azure.vmLines(region: region, size: size, windows: windows, hybridBenefit: false, count: count, context: context,
-                                 label: label))
+                                 label: label, hours: context.usage[hours]))
         if (pool["os_disk_type"].nonEmptyString ?? "Managed") == "Ephemeral" {
             out.assume("\(label)ephemeral OS disks live on the VM's cache: no disk charge")
         } else {
             let gb = pool["os_disk_size_gb"].decimal ?? 128
             let premium = size.nonEmptyString.map(Azure.supportsPremiumStorage) ?? false
             out.append(Azure.diskLines(region: region, type: .string(premium ? "Premium_LRS" : "Standard_LRS"),
-                                       size: .number(Money.plain(gb)), count: count, label: "\(label)OS disks: ", context: context))
+                                       size: .number(Money.plain(gb)), count: count, label: "\(label)OS disks: ", context: context,
+                                       operations: operations))
             out.assume("\(label)managed OS disks: \(premium ? "Premium SSD (the size supports it)" : "Standard HDD (the size has no premium storage)") of \(Money.plain(gb)) GiB")
         }
         return out
     }
 }
 
-/// `azurerm_kubernetes_cluster`: the Standard/Premium tier fee (the Free tier has none) and the default node pool.
+/// `azurerm_kubernetes_cluster`: the Standard/Premium tier fee (the Free tier has none), the default node pool, the
+/// Standard load balancer's data processed (usage) and the DNS zone that HTTP application routing creates.
 struct AKSClusterPricer: Pricer {
     let resourceTypes = ["azurerm_kubernetes_cluster"]
-    let attributes: Set<String> = ["sku_tier", "default_node_pool"]
-    let usageKeys: [UsageKey] = [.monthlyHrs, .nodes, .monthlyDiskOperations]
+    let attributes: Set<String> = ["sku_tier", "default_node_pool", "network_profile", "http_application_routing_enabled"]
+    let usageKeys: [UsageKey] = [.monthlyHrs, .nodes, .monthlyDiskOperations, AzureVMKeys.poolNodes, AzureVMKeys.poolHours,
+                                 AzureVMKeys.poolDiskOperations, AzureVMKeys.lbDataGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let region = Azure.region(r, &out)
-        let tier = r.attributes["sku_tier"].nonEmptyString ?? "Free"
+        let a = r.attributes
+        let tier = a["sku_tier"].nonEmptyString ?? "Free"
         switch tier {
         case "Standard", "Paid":
             out.add(UsageLine("Standard tier (uptime SLA)", unit: "hour", quantity: .value(Quantities.monthlyHours(context)),
@@ -132,8 +165,24 @@ struct AKSClusterPricer: Pricer {
         default:
             out.assume("Free tier: no cluster management fee")
         }
-        out.append(AKSNodes.lines(r.attributes["default_node_pool"].block, region: region, windows: false, context: context,
-                                  label: "default_node_pool: "))
+        let pool = a["default_node_pool"].block
+        let windows = pool["os_sku"].nonEmptyString?.hasPrefix("Windows") == true
+        let nodes = context.usage[AzureVMKeys.poolNodes] != nil ? AzureVMKeys.poolNodes : UsageKey.nodes
+        let ops = context.usage[AzureVMKeys.poolDiskOperations] != nil ? AzureVMKeys.poolDiskOperations : UsageKey.monthlyDiskOperations
+        out.append(AKSNodes.lines(pool, region: region, windows: windows, context: context, label: "default_node_pool: ",
+                                  nodes: nodes, hours: AzureVMKeys.poolHours, operations: ops))
+        func key(_ component: String, _ unit: String) -> String {
+            PriceKeys.component(.azure, type: "azurerm_kubernetes_cluster", region: region, component: component, unit: unit)
+        }
+        // the cluster's Standard load balancer: priced only with the usage file's GB (its price is known in few regions)
+        if (a["network_profile"].block["load_balancer_sku"].nonEmptyString ?? "standard").lowercased() == "standard",
+           context.usage[AzureVMKeys.lbDataGB] != nil {
+            out.add(UsageLine("Load Balancer > Data processed", unit: "GB", quantity: Quantities.usage(AzureVMKeys.lbDataGB, context),
+                              priceKey: key("Load Balancer > Data processed", "GB"), usageBased: true))
+        }
+        if a["http_application_routing_enabled"].bool == true {
+            out.add(UsageLine("DNS > Hosted zone", unit: "month", quantity: .value(1), priceKey: key("DNS > Hosted zone", "month")))
+        }
         return out
     }
 }

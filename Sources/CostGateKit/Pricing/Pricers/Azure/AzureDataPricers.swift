@@ -74,7 +74,7 @@ struct AzureSQLDatabasePricer: Pricer {
 }
 
 /// `azurerm_postgresql_flexible_server`, `azurerm_mysql_flexible_server`: compute by SKU (doubled by a high-availability
-/// standby), provisioned storage, and backup storage beyond the free 100% (usage).
+/// standby), provisioned storage, MySQL's IOPS beyond the included ones, and backup storage beyond the free 100% (usage).
 struct AzureFlexibleServerPricer: Pricer {
     let resourceTypes = ["azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"]
     let attributes: Set<String> = ["sku_name", "storage_mb", "storage", "high_availability"]
@@ -105,30 +105,116 @@ struct AzureFlexibleServerPricer: Pricer {
             if a["storage"].block["size_gb"].decimal == nil { out.assume("storage size not set: 20 GB, the Azure default") }
         }
         out.add(UsageLine("Storage", unit: "GB-month", quantity: .value(gb * count), priceKey: "azure/\(service)/\(region)/storage"))
+        // MySQL includes 300 IOPS plus 3 per GB of storage; provisioned IOPS beyond that are billed
+        if r.type == "azurerm_mysql_flexible_server", let iops = a["storage"].block["iops"].decimal {
+            let extra = iops - (300 + 3 * gb)
+            if extra > 0 {
+                out.add(UsageLine("Additional IOPS", unit: "IOPS-month", quantity: .value(extra * count), priceKey: "azure/\(service)/\(region)/iops"))
+            }
+        }
         out.add(UsageLine("Additional backup storage", unit: "GB-month", quantity: Quantities.usage(.additionalBackupStorageGB, context),
                           priceKey: "azure/\(service)/\(region)/backup", usageBased: true))
         return out
     }
 }
 
-/// `azurerm_storage_account`: capacity by kind, tier, replication and access tier (usage: `storage_gb`).
+enum AzureStorageKeys {
+    static let writeOps = UsageKey("monthly_write_operations", unit: "operations", "write operations a month")
+    static let listOps = UsageKey("monthly_list_and_create_container_operations", unit: "operations",
+                                  "list and create-container operations a month")
+    static let readOps = UsageKey("monthly_read_operations", unit: "operations", "read operations a month")
+    static let otherOps = UsageKey("monthly_other_operations", unit: "operations", "all other operations a month")
+    static let iterativeReadOps = UsageKey("monthly_iterative_read_operations", unit: "operations", "iterative read operations a month (NFSv3)")
+    static let iterativeWriteOps = UsageKey("monthly_iterative_write_operations", unit: "operations", "iterative write operations a month (NFSv3)")
+    static let dataWriteGB = UsageKey("monthly_data_write_gb", unit: "GB", "GB written a month")
+    static let blobIndexTags = UsageKey("blob_index_tags", unit: "tags", "blob index tags")
+    static let dataAtRestGB = UsageKey("data_at_rest_storage_gb", unit: "GB", "file data stored")
+    static let snapshotsGB = UsageKey("snapshots_storage_gb", unit: "GB", "file share snapshots stored")
+    static let metadataGB = UsageKey("metadata_at_rest_storage_gb", unit: "GB", "file metadata stored")
+    static let earlyDeletionGB = UsageKey("early_deletion_gb", unit: "GB", "GB deleted before the cool tier's minimum days")
+}
+
+/// `azurerm_storage_account`: capacity (Hot tiers by the first 50 TB, next 450 TB and the rest), file data, snapshots and
+/// metadata, operations by kind, data retrieval and write, blob index tags and early deletion, all from the usage file;
+/// which lines apply depends on the account kind, tier, access tier and NFSv3.
 struct AzureStorageAccountPricer: Pricer {
     let resourceTypes = ["azurerm_storage_account"]
-    let attributes: Set<String> = ["account_kind", "account_tier", "account_replication_type", "access_tier"]
-    let usageKeys: [UsageKey] = [.storageGB]
+    let attributes: Set<String> = ["account_kind", "account_tier", "account_replication_type", "access_tier", "nfsv3_enabled"]
+    let usageKeys: [UsageKey] = [.storageGB, .monthlyDataRetrievalGB, AzureStorageKeys.writeOps, AzureStorageKeys.listOps,
+                                 AzureStorageKeys.readOps, AzureStorageKeys.otherOps, AzureStorageKeys.iterativeReadOps,
+                                 AzureStorageKeys.iterativeWriteOps, AzureStorageKeys.dataWriteGB, AzureStorageKeys.blobIndexTags,
+                                 AzureStorageKeys.dataAtRestGB, AzureStorageKeys.snapshotsGB, AzureStorageKeys.metadataGB,
+                                 AzureStorageKeys.earlyDeletionGB]
 
     func usage(of r: Resource, context: PricingContext) -> PricedUsage {
         var out = PricedUsage()
         let region = Azure.region(r, &out)
         let a = r.attributes
-        let kind = (a["account_kind"].nonEmptyString ?? "StorageV2").lowercased()
+        let kindName = a["account_kind"].nonEmptyString ?? "StorageV2"
+        let kind = kindName.lowercased()
         let tier = (a["account_tier"].nonEmptyString ?? "Standard").lowercased()
         let replication = (a["account_replication_type"].nonEmptyString ?? "LRS").lowercased().replacing("ragzrs", with: "ra-gzrs")
             .replacing("ragrs", with: "ra-grs")
-        let access = (a["access_tier"].nonEmptyString ?? "Hot").lowercased()
-        out.add(UsageLine("Capacity (\(tier), \(replication.uppercased()), \(access))", unit: "GB-month", quantity: Quantities.usage(.storageGB, context),
-                          priceKey: "azure/storage/\(region)/\(kind)/\(tier)-\(replication)-\(access)/capacity", usageBased: true))
-        out.assume("operations, data retrieval and geo-replication transfer are not priced")
+        let premium = tier == "premium"
+        // Premium accounts have no access tiers, nor have general-purpose v1 accounts
+        let access = premium ? "premium" : (kind == "storage" ? "standard" : (a["access_tier"].nonEmptyString ?? "Hot").lowercased())
+        let nfs = a["nfsv3_enabled"].bool == true
+        let (file, v1, v2, blob, blockBlob) = (kind == "filestorage", kind == "storage", kind == "storagev2", kind == "blobstorage",
+                                               kind == "blockblobstorage")
+        let (hot, cool) = (access == "hot", access == "cool")
+        let base = "azure/storage/\(region)/\(kind)/\(tier)-\(replication)-\(access)\(nfs ? "-nfsv3" : "")"
+        // lines other than capacity only for the usage the file gives: their prices are known for few accounts
+        func line(_ name: String, unit: String, _ key: UsageKey, per: Decimal = 1) {
+            guard context.usage[key] != nil else { return }
+            out.add(UsageLine(name, unit: unit, quantity: Quantities.usage(key, context, times: 1 / per),
+                              priceKey: "\(base)/\(PriceKeys.slug(name))/\(PriceKeys.slug(unit))", usageBased: true))
+        }
+        // capacity (or its first tier) at the account type's capacity price
+        let rawAccess = (a["access_tier"].nonEmptyString ?? "Hot").lowercased()
+        let capacityKey = "azure/storage/\(region)/\(kind)/\(tier)-\(replication)-\(kind == "storage" ? "hot" : rawAccess)/capacity"
+        if !file {
+            if hot, let gb = context.usage[.storageGB] {
+                // Hot capacity is billed by tier: the first 50 TB, the next 450 TB, the rest
+                var left = gb
+                for (name, size) in [("Capacity (first 50TB)", Decimal(51200)), ("Capacity (next 450TB)", Decimal(460800)),
+                                     ("Capacity (over 500TB)", Decimal(-1))] where left > 0 {
+                    let q = size < 0 ? left : Swift.min(left, size)
+                    left -= q
+                    let key = name.hasSuffix("(first 50TB)") ? capacityKey : "\(base)/\(PriceKeys.slug(name))/gb"
+                    out.add(UsageLine(name, unit: name.hasSuffix("(first 50TB)") ? "GB-month" : "GB", quantity: .value(q), priceKey: key,
+                                      usageBased: true))
+                }
+            } else {
+                out.add(UsageLine("Capacity", unit: "GB-month", quantity: Quantities.usage(.storageGB, context), priceKey: capacityKey,
+                                  usageBased: true))
+            }
+        } else {
+            // a file account's data at rest is its capacity line: shown with or without usage
+            out.add(UsageLine("Data at rest", unit: "GB", quantity: Quantities.usage(AzureStorageKeys.dataAtRestGB, context),
+                              priceKey: "\(base)/data-at-rest/gb", usageBased: true))
+            line("Snapshots", unit: "GB", AzureStorageKeys.snapshotsGB)
+            if !premium { line("Metadata at rest", unit: "GB", AzureStorageKeys.metadataGB) }
+        }
+        if v2 && nfs && !premium { line("Iterative write operations", unit: "100 operations", AzureStorageKeys.iterativeWriteOps, per: 100) }
+        if !(file && premium) {
+            line("Write operations", unit: "10k operations", AzureStorageKeys.writeOps, per: 10000)
+            // Standard NFSv3 (hierarchical namespace) accounts have no list-and-create-container meter
+            if !(v2 && nfs && !premium) {
+                line(file ? "List operations" : "List and create container operations", unit: "10k operations", AzureStorageKeys.listOps, per: 10000)
+            }
+        }
+        if v2 && nfs && !premium { line("Iterative read operations", unit: "10k operations", AzureStorageKeys.iterativeReadOps, per: 10000) }
+        if !(file && premium) {
+            line("Read operations", unit: "10k operations", AzureStorageKeys.readOps, per: 10000)
+            line("All other operations", unit: "10k operations", AzureStorageKeys.otherOps, per: 10000)
+        }
+        if cool { line("Data retrieval", unit: "GB", .monthlyDataRetrievalGB) }
+        if blockBlob && cool { line("Data write", unit: "GB", AzureStorageKeys.dataWriteGB) }
+        if !(file || v1 || ((blockBlob || blob) && premium) || (v2 && (nfs || premium))) {
+            line("Blob index", unit: "10k tags", AzureStorageKeys.blobIndexTags, per: 10000)
+        }
+        if cool && !(v1 || blockBlob || blob) { line("Early deletion", unit: "GB", AzureStorageKeys.earlyDeletionGB) }
+        out.assume("geo-replication data transfer is not priced")
         return out
     }
 }

@@ -9,9 +9,12 @@ struct AzurePublicIPPricer: Pricer {
         var out = PricedUsage()
         let region = Azure.region(r, &out)
         let a = r.attributes
-        let sku = (a["sku"].nonEmptyString ?? "Standard").lowercased()
-        if a["sku"].isNull { out.assume("sku not set: Standard, the azurerm 4.x default") }
         let allocation = (a["allocation_method"].nonEmptyString ?? "Static").lowercased()
+        // Standard SKU addresses are static only: a dynamic address without a SKU is a Basic one
+        let sku = (a["sku"].nonEmptyString ?? (allocation == "dynamic" ? "Basic" : "Standard")).lowercased()
+        if a["sku"].isNull {
+            out.assume(allocation == "dynamic" ? "sku not set: Basic (Standard addresses cannot be dynamic)" : "sku not set: Standard, the azurerm 4.x default")
+        }
         let global = a["sku_tier"].string == "Global"
         out.add(UsageLine("IP address (\(allocation), \(global ? "global" : "regional"), \(sku))", unit: "hour",
                           quantity: .value(Quantities.monthlyHours(context)),
@@ -92,7 +95,8 @@ struct AzureFirewallPricer: Pricer {
     }
 }
 
-/// `azurerm_application_gateway`: v2 gateways bill fixed hours plus capacity units (usage, or the autoscale minimum).
+/// `azurerm_application_gateway`: v2 gateways bill fixed hours plus capacity units: the 10 per instance that a fixed
+/// instance count or the autoscale minimum reserves, or the usage file's average `capacity_units` when more.
 struct AzureApplicationGatewayPricer: Pricer {
     let resourceTypes = ["azurerm_application_gateway"]
     let attributes: Set<String> = ["sku", "autoscale_configuration"]
@@ -110,15 +114,22 @@ struct AzureApplicationGatewayPricer: Pricer {
         case "Basic": key = "basic"
         default: key = tier.lowercased().replacing("_", with: "-") + "/" + (sku["name"].nonEmptyString ?? "?").lowercased()
         }
-        out.add(UsageLine("Gateway usage (\(tier))", unit: "hour", quantity: .value(Quantities.monthlyHours(context)),
+        let hours = Quantities.monthlyHours(context)
+        out.add(UsageLine("Gateway usage (\(tier))", unit: "hour", quantity: .value(hours),
                           priceKey: "azure/application-gateway/\(region)/\(key)"))
         guard tier.hasSuffix("_v2") else { return out }
+        // Azure bills 10 capacity units per instance that the manual instance count or the autoscale minimum
+        // reserves, whatever the traffic; consumption above that is billed too ("Understanding pricing", Instance Count)
+        let autoscale = r.attributes["autoscale_configuration"].block
+        let instances = autoscale.isNull ? sku["capacity"].decimal : autoscale["min_capacity"].decimal
+        let reserved = (instances ?? 0) * 10
         let units: Quantity
         if let cu = context.usage[.capacityUnits] {
-            units = .value(cu * Quantities.monthlyHours(context))
-        } else if let min = r.attributes["autoscale_configuration"].block["min_capacity"].decimal, min > 0 {
-            units = .value(min * 10 * Quantities.monthlyHours(context))
-            out.assume("capacity units: the autoscale minimum of \(Money.plain(min)) instances reserves \(Money.plain(min * 10)) units (10 per instance); set capacity_units for the average in use")
+            units = .value(Swift.max(cu, reserved) * hours)
+            if cu < reserved { out.assume("capacity units: \(Money.plain(reserved)) reserved by \(Money.plain(instances ?? 0)) instances (10 each) exceed the usage file's \(Money.plain(cu))") }
+        } else if reserved > 0 {
+            units = .value(reserved * hours)
+            out.assume("capacity units: \(Money.plain(reserved)) reserved by \(Money.plain(instances ?? 0)) \(autoscale.isNull ? "instances" : "minimum instances") (10 each); set capacity_units for the average in use when higher")
         } else {
             units = .usageNotGiven
         }

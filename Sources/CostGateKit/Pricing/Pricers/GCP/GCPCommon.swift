@@ -74,7 +74,8 @@ enum GCP {
         let spot = config["spot"].bool == true || config["preemptible"].bool == true
         out.append(machineLines(region: region, machineType: machine, count: nodes, spot: spot, context: context, label: label))
         let size = config["disk_size_gb"].decimal ?? 100
-        let type = config["disk_type"].nonEmptyString ?? "pd-balanced"
+        // the GKE API's default boot disk (NodeConfig.diskType: "If unspecified, the default disk type is 'pd-standard'")
+        let type = config["disk_type"].nonEmptyString ?? "pd-standard"
         if config["disk_size_gb"].isNull || config["disk_type"].isNull {
             out.assume("\(label)boot disk: \(Money.plain(size)) GB \(type)\(config["disk_type"].isNull ? " (GKE defaults)" : "")")
         }
