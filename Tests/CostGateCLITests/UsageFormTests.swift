@@ -15,7 +15,7 @@ import CostGateKit
         #expect(infracost.stdout == own.stdout)
         // and the values are used: every usage line of the fixture has a cost but the one no file gives
         #expect(infracost.stdout != none.stdout)
-        #expect(infracost.stdout.contains("TOTAL MONTHLY COST: $62.80 USD"), "\(infracost.stdout)")
+        #expect(infracost.stdout.contains("TOTAL MONTHLY COST: $72.70 USD"), "\(infracost.stdout)")
     }
 
     @Test func aTemplateLeftAsItIsChangesNoEstimate() throws {

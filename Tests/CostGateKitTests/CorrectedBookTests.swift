@@ -2,13 +2,14 @@ import FoundationEssentials
 import Testing
 @testable import CostGateKit
 
-/// The 2026.12.0 books, rebuilt from the facts as corrected on 2026-12-01 (`../shared/pricefacts/SOURCES.md`,
-/// "Added 2026-12-01"): what the correction must have changed, read from the newest book the catalog picks.
+/// The books rebuilt from the facts as corrected on 2026-12-01 (`../shared/pricefacts/SOURCES.md`, "Added
+/// 2026-12-01"; first in 2026.12.0, kept in 2026.12.1): what the correction must have changed, read from the newest
+/// book the catalog picks.
 @Suite struct CorrectedBookTests {
     static let catalog = PriceBookCatalog(directory: Paths.pricebooks)
     static func newest(_ id: String) throws -> PriceBook {
         let entry = try #require(catalog.latest(id))
-        #expect(entry.version == "2026.12.0")
+        #expect(entry.version == "2026.12.1")
         return try PriceBook.load(path: entry.path)
     }
     static let facts = Paths.packageRoot + "/../shared/pricefacts"

@@ -59,9 +59,10 @@ import Testing
 
     @Test func catalogPicksTheNewestVersionAndResolvesSpecs() throws {
         let catalog = PriceBookCatalog(directory: Paths.pricebooks)
-        #expect(catalog.latest("aws")?.version == "2026.12.0")
+        #expect(catalog.latest("aws")?.version == "2026.12.1")
+        #expect(try catalog.resolve("aws@2026.12.0").hasSuffix("aws-2026.12.0.tsv"))
         #expect(try catalog.resolve("aws@2026.11.0").hasSuffix("aws-2026.11.0.tsv"))
-        #expect(try catalog.resolve("aws").hasSuffix("aws-2026.12.0.tsv"))
+        #expect(try catalog.resolve("aws").hasSuffix("aws-2026.12.1.tsv"))
         #expect(throws: CostGateError.self) { try catalog.resolve("aws@1999.1.0") }
         #expect(PriceBookCatalog.versionKey("2026.11.10").lexicographicallyPrecedes(PriceBookCatalog.versionKey("2026.12.0")))
     }
