@@ -97,11 +97,22 @@ enum Azure {
     }
 
     /// An OS disk's `disk_size_gb`, or, when the image decides it, the usual marketplace image's size (assumed, said so).
-    static func osDiskSize(_ disk: Value, windows: Bool, _ out: inout PricedUsage) -> Value {
+    /// The OS disk's size: its `disk_size_gb`, else the image's: Windows Server marketplace images carry a 127 GiB OS
+    /// disk (their `smalldisk` SKUs and Linux images about 30 GiB). With no image named, 30 GiB — the smallest
+    /// marketplace OS disk (and Infracost's default) — is assumed and said.
+    static func osDiskSize(_ disk: Value, windows: Bool, image: Value = .null, _ out: inout PricedUsage) -> Value {
         let size = disk["disk_size_gb"]
         guard size.isNull || size.isUnknown else { return size }
-        let assumed: Decimal = windows ? 127 : 30
-        out.assume("OS disk size comes from the image: \(Money.plain(assumed)) GiB assumed (the usual \(windows ? "Windows" : "Linux") marketplace image)")
+        let ref = image.block
+        let named = !ref.isNull && (ref["offer"].nonEmptyString != nil || ref["sku"].nonEmptyString != nil)
+        let sku = (ref["sku"].nonEmptyString ?? "").lowercased()
+        let windowsImage = named && windows && !sku.contains("smalldisk")
+        let assumed: Decimal = windowsImage ? 127 : 30
+        if named {
+            out.assume("OS disk size comes from the image: \(Money.plain(assumed)) GiB assumed (the usual size of \(windowsImage ? "a Windows Server" : sku.contains("smalldisk") ? "a smalldisk" : "a Linux") marketplace image)")
+        } else {
+            out.assume("OS disk size comes from the image, which is not named: 30 GiB assumed (the smallest marketplace OS disk; a Windows Server image has 127 GiB)")
+        }
         return .number(Money.plain(assumed))
     }
 

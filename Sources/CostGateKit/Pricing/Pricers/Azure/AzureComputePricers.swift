@@ -4,7 +4,7 @@ import FoundationEssentials
 struct AzureVirtualMachinePricer: Pricer {
     let resourceTypes = ["azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine", "azurerm_virtual_machine"]
     let attributes: Set<String> = ["size", "vm_size", "license_type", "os_disk", "storage_os_disk", "storage_data_disk",
-                                   "os_profile_windows_config", "priority"]
+                                   "os_profile_windows_config", "priority", "storage_image_reference", "source_image_reference"]
     let usageKeys: [UsageKey] = [.monthlyHrs, .monthlyDiskOperations, AzureVMKeys.osDiskOperations, AzureVMKeys.legacyOSDiskOperations,
                                  AzureVMKeys.legacyDataDiskOperations]
 
@@ -26,7 +26,8 @@ struct AzureVirtualMachinePricer: Pricer {
         out.append(Azure.vmLines(region: region, size: legacy ? a["vm_size"] : a["size"], windows: windows, hybridBenefit: hybrid,
                                  count: .value(1), context: context))
         let type = legacy ? osDisk["managed_disk_type"] : osDisk["storage_account_type"]
-        out.append(Azure.diskLines(region: region, type: type, size: Azure.osDiskSize(osDisk, windows: windows, &out), label: "OS disk: ",
+        let image = legacy ? a["storage_image_reference"] : a["source_image_reference"]
+        out.append(Azure.diskLines(region: region, type: type, size: Azure.osDiskSize(osDisk, windows: windows, image: image, &out), label: "OS disk: ",
                                    context: context, operations: ops(legacy ? AzureVMKeys.legacyOSDiskOperations : AzureVMKeys.osDiskOperations)))
         for (i, disk) in a["storage_data_disk"].array.enumerated() where legacy {
             let name = disk["name"].nonEmptyString ?? "#\(i + 1)"
@@ -43,7 +44,7 @@ struct AzureScaleSetPricer: Pricer {
     let resourceTypes = ["azurerm_linux_virtual_machine_scale_set", "azurerm_windows_virtual_machine_scale_set",
                          "azurerm_virtual_machine_scale_set"]
     let attributes: Set<String> = ["sku", "instances", "license_type", "os_disk", "storage_profile_os_disk", "storage_profile_data_disk",
-                                   "os_profile_windows_config"]
+                                   "os_profile_windows_config", "storage_profile_image_reference", "source_image_reference"]
     let usageKeys: [UsageKey] = [.instances, .monthlyHrs, .monthlyDiskOperations, AzureVMKeys.osDiskOperations,
                                  AzureVMKeys.scaleSetOSDiskOperations, AzureVMKeys.scaleSetDataDiskOperations]
 
@@ -62,7 +63,8 @@ struct AzureScaleSetPricer: Pricer {
         func ops(_ nested: UsageKey) -> UsageKey { context.usage[nested] != nil ? nested : .monthlyDiskOperations }
         let osDisk = legacy ? a["storage_profile_os_disk"].block : a["os_disk"].block
         out.append(Azure.diskLines(region: region, type: legacy ? osDisk["managed_disk_type"] : osDisk["storage_account_type"],
-                                   size: Azure.osDiskSize(osDisk, windows: windows, &out), count: count, label: "OS disks: ",
+                                   size: Azure.osDiskSize(osDisk, windows: windows, image: legacy ? a["storage_profile_image_reference"] : a["source_image_reference"], &out),
+                                   count: count, label: "OS disks: ",
                                    context: context, operations: ops(legacy ? AzureVMKeys.scaleSetOSDiskOperations : AzureVMKeys.osDiskOperations)))
         // the legacy type's data disks, one of each per instance
         for (i, disk) in a["storage_profile_data_disk"].array.enumerated() where legacy {
