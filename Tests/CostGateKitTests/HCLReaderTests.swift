@@ -230,3 +230,18 @@ private func line(_ r: Resource) -> String {
         #expect(db.sizes == ["db.t3.micro"])
     }
 }
+
+@Suite struct HCLEachValueReferenceTests {
+    /// `for_each` over another resource's instances: `each.value.id` refers to the one instance each value is, and
+    /// a pricer following the reference finds that instance (not the first of them).
+    @Test func eachValueOverInstancesRefersToThatInstance() throws {
+        let r = try HCLReader.read(directory: Paths.fixtures + "/hcl/each-value")
+        let apps = r.resources.filter { $0.type == "azurerm_windows_function_app" }
+        #expect(apps.map(\.address) == [#"azurerm_windows_function_app.app["plan-B1"]"#, #"azurerm_windows_function_app.app["plan-P1v3"]"#])
+        #expect(apps.map { $0.references["service_plan_id"]?.first } == [#"azurerm_service_plan.plan["B1"]"#, #"azurerm_service_plan.plan["P1v3"]"#])
+        #expect(apps.first?.references["name"]?.first == #"azurerm_service_plan.plan["B1"]"#)
+        let context = PricingContext(resources: r.resources, asOf: "2026-12-02")
+        let found = apps.map { context.referenced("azurerm_service_plan", from: $0, attribute: "service_plan_id")?.attributes["sku_name"].string }
+        #expect(found == ["B1", "P1v3"])
+    }
+}

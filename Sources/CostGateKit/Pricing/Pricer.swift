@@ -52,6 +52,8 @@ public struct PricingContext: Sendable {
         for ref in resource.references[attribute] ?? [] {
             let parts = ConfigIndex.splitSegments(ref)
             guard parts.count >= 2, parts[0] == type else { continue }
+            // one instance named (`azurerm_service_plan.plan["a"]`, from `each.value` over its instances): that one
+            if ref.contains("["), let r = index.exact(resource.moduleAddress.isEmpty ? ref : "\(resource.moduleAddress).\(ref)") { return r }
             let base = "\(parts[0]).\(parts[1])"
             let address = resource.moduleAddress.isEmpty ? base : "\(resource.moduleAddress).\(base)"
             if let r = index.first(configAddress: address) { return r }
@@ -93,6 +95,13 @@ final class ResourceIndex: Sendable {
     }
 
     func all(type: String) -> [Resource] { byType[type] ?? [] }
+
+    /// The resource at exactly this address (instance key included).
+    func exact(_ address: String) -> Resource? {
+        let parts = ConfigIndex.splitSegments(address)
+        guard let type = parts.dropLast().last else { return nil }
+        return byType[type]?.first { $0.address == address }
+    }
 
     func find(type: String, attribute: String, value: String) -> Resource? {
         byType[type]?.first { $0.attributes[attribute].string == value }

@@ -447,7 +447,13 @@ final class HCLModuleInstance: HCLNames {
                 default: return v
                 }
             }
-            func obj(_ i: Instance) -> Value { mark(i.attributes) }
+            // an instance's object keeps its address (module-relative) as the value of its computed marker, so that
+            // `for_each` over these instances can refer to the one each value is (`each.value.id`)
+            func obj(_ i: Instance) -> Value {
+                guard case .object(var m) = mark(i.attributes) else { return mark(i.attributes) }
+                m[HCLEvaluator.computedKey] = .string(key + i.suffix)
+                return .object(m)
+            }
             if byKey {
                 var m = Members()
                 for i in list { if case .string(let k)? = i.key { m[k] = obj(i) } }
@@ -527,9 +533,16 @@ final class HCLModuleInstance: HCLNames {
         let refs = references(r.block.body)
         var out: [Instance] = []
         let address = prefixed(r.key)
+        // attributes that read `each.value`: when each value is another resource's instance, they refer to that instance
+        let eachValueAttributes = r.block.body.attributes.filter { $0.name != "for_each" && $0.expr.readsEachValue }.map(\.name)
         for (key, env) in keys {
             let attrs = evalBody(r.block.body, env, file: r.file, top: true, what: address)
-            out.append(Instance(key: key, attributes: attrs, references: refs))
+            var instanceRefs = refs
+            if !eachValueAttributes.isEmpty, case .object(let each)? = env["each"], case .object(let v)? = each["value"],
+               case .string(let source)? = v[HCLEvaluator.computedKey] {
+                for name in eachValueAttributes where !(instanceRefs[name] ?? []).contains(source) { instanceRefs[name, default: []].insert(source, at: 0) }
+            }
+            out.append(Instance(key: key, attributes: attrs, references: instanceRefs))
         }
         return .instances(out, byKey: keys.first.map { if case .string? = $0.0 { return true } else { return false } } ?? (r.block.body.attribute("for_each") != nil))
     }

@@ -154,6 +154,37 @@ public indirect enum HCLExpr: Sendable {
         }
     }
 
+    /// True when the expression reads `each.value` (a `for_each` over another resource's instances points there).
+    public var readsEachValue: Bool {
+        switch self {
+        case .literal, .splatItem: return false
+        case .variable: return false
+        case .getAttr(let e, let n, _):
+            if n == "value", case .variable("each", _) = e { return true }
+            return e.readsEachValue
+        case .index(let e, let k, _): return e.readsEachValue || k.readsEachValue
+        case .template(let parts, _): return parts.contains { HCLExpr.reads($0) }
+        case .splat(let s, let e, _): return s.readsEachValue || e.readsEachValue
+        case .call(_, let args, _, _): return args.contains { $0.readsEachValue }
+        case .tuple(let items, _): return items.contains { $0.readsEachValue }
+        case .object(let items, _): return items.contains { $0.0.readsEachValue || $0.1.readsEachValue }
+        case .not(let e, _), .negate(let e, _), .parens(let e, _): return e.readsEachValue
+        case .binary(_, let a, let b, _): return a.readsEachValue || b.readsEachValue
+        case .conditional(let a, let b, let c, _): return a.readsEachValue || b.readsEachValue || c.readsEachValue
+        case .forExpr(let f, _):
+            return f.collection.readsEachValue || f.valueExpr.readsEachValue || (f.keyExpr?.readsEachValue ?? false) || (f.condition?.readsEachValue ?? false)
+        }
+    }
+
+    private static func reads(_ part: HCLTemplatePart) -> Bool {
+        switch part {
+        case .literal: return false
+        case .interpolation(let e): return e.readsEachValue
+        case .ifDirective(let c, let t, let e): return c.readsEachValue || (t + e).contains { reads($0) }
+        case .forDirective(_, _, let c, let body): return c.readsEachValue || body.contains { reads($0) }
+        }
+    }
+
     private static func collect(_ part: HCLTemplatePart, into out: inout [String]) {
         switch part {
         case .literal: return
