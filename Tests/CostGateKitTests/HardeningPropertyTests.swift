@@ -192,4 +192,15 @@ struct SplitMix: RandomNumberGenerator {
             #expect(Money.parseDecimal(bad) == nil, "\(bad)")
         }
     }
+
+    /// A priced quantity a pricer parsed from text (a size inside a SKU name) is bounded below as well as above, so
+    /// its product with a unit price stays inside Decimal's exponent range: one clear error, never a trap.
+    @Test func aPricedQuantityIsBoundedBelow() throws {
+        let r = Resource(address: "x.y", type: "x", provider: .gcp, action: .create, attributes: .null)
+        func usage(_ q: Decimal) -> PricedUsage { PricedUsage(lines: [UsageLine("Memory", unit: "GB-hour", quantity: .value(q), priceKey: "k")]) }
+        let tiny = Decimal(sign: .plus, exponent: -127, significand: 1)
+        #expect(throws: CostGateError.self) { try Limits.check(usage(tiny), of: r) }
+        try Limits.check(usage(0), of: r)
+        try Limits.check(usage(Decimal(sign: .plus, exponent: -24, significand: 1)), of: r)
+    }
 }

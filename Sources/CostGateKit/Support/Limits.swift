@@ -20,6 +20,9 @@ public enum Limits {
     public static let minExponent = -18
     /// The largest monthly quantity a component may have (vCPU-hours, GB-months, requests …).
     public static let maxQuantity: Decimal = Decimal(sign: .plus, exponent: 18, significand: 1)
+    /// The smallest non-zero priced quantity: a product with a unit price stays far inside Decimal's exponent range
+    /// (a pricer may parse sizes from text, which the readers' number range does not cover).
+    public static let minQuantity: Decimal = Decimal(sign: .plus, exponent: -30, significand: 1)
     /// Bytes of a tagging rule's pattern, and states of its compiled automaton.
     public static let maxPatternBytes = 1_000
     public static let maxPatternStates = 10_000
@@ -150,6 +153,10 @@ extension Limits {
             guard case .value(let q) = l.quantity else { continue }
             if q.isNaN || !q.isFinite || q.magnitude > maxQuantity {
                 throw CostGateError("\(echo(r.address)): \(echo(l.component)) comes to more than 10^18 \(l.unit) a month; check the sizes and counts in the input",
+                                    at: r.location)
+            }
+            if !q.isZero && q.magnitude < minQuantity {
+                throw CostGateError("\(echo(r.address)): \(echo(l.component)) comes to less than 10^-30 \(echo(l.unit)) a month; check the sizes and counts in the input",
                                     at: r.location)
             }
             if q < 0 {
