@@ -59,9 +59,11 @@ enum HCLCorpus {
         let folders = HCLCorpus.goldenFolders()
         #expect(folders.count == 238)
         var found = 0, missing: [String] = []
+        var most = (steps: 0, folder: "")
         for dir in folders {
             let name = String(dir.split(separator: "/").last!)
             let r = try HCLReader.read(directory: dir)
+            if r.steps > most.steps { most = (r.steps, name) }
             let have = Set(r.resources.map(\.address))
             let skippedModules = r.skipped.filter { $0.reason == "module not downloaded (run terraform init)" }.map(\.address)
             for a in try HCLCorpus.goldenAddresses(dir + "/" + name + ".golden") {
@@ -73,6 +75,9 @@ enum HCLCorpus {
         }
         #expect(missing == [])
         #expect(found >= 2_177)
+        // real configurations stay far inside the work budget
+        print("HCL work: at most \(most.steps) steps (\(most.folder)) of \(Limits.maxHCLSteps)")
+        #expect(most.steps * 10 <= Limits.maxHCLSteps, "\(most.folder): \(most.steps) steps")
     }
 
     @Test func everyModuleRootReads() throws {
@@ -80,14 +85,18 @@ enum HCLCorpus {
         let roots = HCLCorpus.moduleRoots()
         #expect(roots.count == 49)
         var resources = 0, notDownloaded = 0
+        var most = (steps: 0, folder: "")
         for dir in roots {
             let r = try HCLReader.read(directory: dir)
+            if r.steps > most.steps { most = (r.steps, dir) }
             resources += r.resources.count
             notDownloaded += r.skipped.filter { $0.reason == "module not downloaded (run terraform init)" }.count
             for res in r.resources { #expect(res.address.hasPrefix("module.") || res.moduleAddress.isEmpty, "\(res.address)") }
         }
         #expect(resources > 500)
         #expect(notDownloaded > 0)
+        print("HCL work: at most \(most.steps) steps (\(most.folder)) of \(Limits.maxHCLSteps)")
+        #expect(most.steps * 10 <= Limits.maxHCLSteps, "\(most.folder): \(most.steps) steps")
     }
 
     @Test func theModuleTreesParseQuickly() throws {

@@ -26,6 +26,9 @@ public enum Limits {
     /// Bytes of a tagging rule's pattern, and states of its compiled automaton.
     public static let maxPatternBytes = 1_000
     public static let maxPatternStates = 10_000
+    /// Steps one read of Terraform source may take: expressions evaluated and value nodes built or walked
+    /// (`HCLWork`).
+    public static let maxHCLSteps = 500_000
     /// Characters of an input value echoed in a message (longer ones are cut, with `…`).
     public static let maxEchoedCharacters = 200
 

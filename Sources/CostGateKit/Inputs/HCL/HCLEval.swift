@@ -31,8 +31,13 @@ struct HCLEvaluator {
 
     let names: (any HCLNames)?
     var depth = 0
+    /// The read's work budget (or, outside a read, this evaluator's own).
+    let work: HCLWork
 
-    init(names: (any HCLNames)?) { self.names = names }
+    init(names: (any HCLNames)?, work: HCLWork? = nil) {
+        self.names = names
+        self.work = work ?? HCLWork.current ?? HCLWork()
+    }
 
     // MARK: - value helpers
 
@@ -136,9 +141,9 @@ struct HCLEvaluator {
         switch v {
         case .array(let items): return .array(items.map(clean))
         case .object(let members):
-            var out = Members()
-            for (k, i) in members where k != computedKey { out[k] = clean(i) }
-            return .object(out)
+            var out = HCLMembersBuilder(capacity: members.count)
+            for (k, i) in members where k != computedKey { out.set(k, clean(i)) }
+            return .object(out.members)
         default: return v
         }
     }
@@ -173,6 +178,7 @@ struct HCLEvaluator {
         depth += 1
         defer { depth -= 1 }
         if depth > HCLEvaluator.maxDepth { throw HCLEvalError("evaluation nested too deeply", e.pos) }
+        try work.charge(1, e.pos)
         switch e {
         case .literal(let v, _): return v
         case .template(let parts, _):
@@ -180,7 +186,9 @@ struct HCLEvaluator {
             var out = ""
             var mark: Value?
             try render(parts, env, &out, &mark)
-            return mark ?? .string(out)
+            let v = mark ?? .string(out)
+            try work.charge(value: v, e.pos)
+            return v
         case .parens(let inner, _): return try eval(inner, env)
         case .variable, .getAttr, .index:
             return try traverse(e, env)
@@ -203,21 +211,25 @@ struct HCLEvaluator {
                 inner["@splat"] = item
                 out.append(try eval(each, inner))
             }
+            try work.charge(value: .array(out), e.pos)
             return .array(out)
         case .tuple(let items, _):
             var out: [Value] = []
             out.reserveCapacity(items.count)
             for i in items { out.append(try eval(i, env)) }
+            try work.charge(value: .array(out), e.pos)
             return .array(out)
         case .object(let items, _):
-            var out = Members()
+            var out = HCLMembersBuilder(capacity: items.count)
             for (k, v) in items {
                 let key = try eval(k, env)
                 if case .unknown = key { return .unknown }
                 if case .sensitive = key { return .sensitive }
-                out[try HCLEvaluator.string(key, k.pos)] = try eval(v, env)
+                out.set(try HCLEvaluator.string(key, k.pos), try eval(v, env))
             }
-            return .object(out)
+            let v = Value.object(out.members)
+            try work.charge(value: v, e.pos)
+            return v
         case .not(let a, let p):
             let v = try eval(a, env)
             if let m = HCLEvaluator.poisonTop([v]) { return m }
@@ -233,9 +245,13 @@ struct HCLEvaluator {
             if let m = HCLEvaluator.poisonTop([cv]) { return m }
             return try HCLEvaluator.bool(cv, p) ? try eval(a, env) : try eval(b, env)
         case .call(let name, let args, let expand, let p):
-            return try call(name, args, expand, p, env)
+            let v = try call(name, args, expand, p, env)
+            try work.charge(value: v, p)
+            return v
         case .forExpr(let f, let p):
-            return try forExpr(f, p, env)
+            let v = try forExpr(f, p, env)
+            try work.charge(value: v, p)
+            return v
         }
     }
 
@@ -248,7 +264,10 @@ struct HCLEvaluator {
                 switch v {
                 case .unknown: if mark == nil { mark = .unknown }
                 case .sensitive: mark = .sensitive
-                default: out += try HCLEvaluator.string(v, e.pos)
+                default:
+                    let text = try HCLEvaluator.string(v, e.pos)
+                    try work.charge(text.utf8.count / HCLWork.nodeBytes, e.pos)
+                    out += text
                 }
             case .ifDirective(let c, let t, let f):
                 let cv = try eval(c, env)
@@ -282,7 +301,7 @@ struct HCLEvaluator {
         if let m = HCLEvaluator.poisonTop([coll]) { return m }
         var inner = env
         var items: [Value] = []
-        var object = Members()
+        var object = HCLMembersBuilder()
         var groups: [(String, [Value])] = []
         var groupIndex: [String: Int] = [:]
         for (key, value) in try HCLEvaluator.iterate(coll, f.collection.pos) {
@@ -301,16 +320,16 @@ struct HCLEvaluator {
                 if f.grouping {
                     if let i = groupIndex[ks] { groups[i].1.append(vv) } else { groupIndex[ks] = groups.count; groups.append((ks, [vv])) }
                 } else {
-                    if object[ks] != nil { throw HCLEvalError("duplicate key \(HCLText.quoted(ks)) in the for expression; add '...' to group values", ke.pos) }
-                    object[ks] = vv
+                    if object.has(ks) { throw HCLEvalError("duplicate key \(HCLText.quoted(ks)) in the for expression; add '...' to group values", ke.pos) }
+                    object.set(ks, vv)
                 }
             } else {
                 items.append(try eval(f.valueExpr, inner))
             }
         }
         if f.keyExpr != nil {
-            if f.grouping { for (k, vs) in groups { object[k] = .array(vs) } }
-            return .object(object)
+            if f.grouping { for (k, vs) in groups { object.set(k, .array(vs)) } }
+            return .object(object.members)
         }
         return .array(items)
     }
@@ -318,6 +337,8 @@ struct HCLEvaluator {
     private func binary(_ op: HCLBinaryOp, _ a: Value, _ b: Value, _ p: HCLPos) throws -> Value {
         switch op {
         case .eq, .ne:
+            try work.charge(value: a, p)
+            try work.charge(value: b, p)
             if let m = HCLEvaluator.poison([a, b]) { return m }
             let eq = HCLEvaluator.equal(a, b)
             return .bool(op == .eq ? eq : !eq)
@@ -466,7 +487,7 @@ struct HCLEvaluator {
             case .unknown, .sensitive: return varsV
             default: throw HCLEvalError("templatefile: the variables must be an object", args[1].pos)
             }
-            var sub = HCLEvaluator(names: nil)
+            var sub = HCLEvaluator(names: nil, work: work)
             sub.depth = depth
             let out = try sub.eval(tpl, vars)
             if case .string = out { return out }
@@ -486,6 +507,7 @@ struct HCLEvaluator {
             default: throw HCLEvalError("'...' expands a list or tuple, got \(HCLEvaluator.typeName(last))", args.last?.pos ?? p)
             }
         }
+        for v in values { try work.charge(value: v, p) }
         return try HCLFunctions.call(name, values, p, directory: names?.moduleDirectory ?? ".")
     }
 }

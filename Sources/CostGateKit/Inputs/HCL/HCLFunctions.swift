@@ -62,20 +62,24 @@ enum HCLFunctions {
             let x = try d(0), y = try d(1)
             if let e = Int(Money.plain(y)), e >= 0, e <= 1024 {
                 var r: Decimal = 1
-                for _ in 0..<e { r *= x }
+                for _ in 0..<e {
+                    r *= x
+                    // every factor is within Limits' range; stop before a product leaves Decimal's
+                    guard r.isZero || Limits.numberInRange(Money.plain(r)) else { throw HCLEvalError("pow(): the result is out of range", p) }
+                }
                 return E.number(r)
             }
-            let r = Foundation_pow(Double(Money.plain(x)) ?? 0, Double(Money.plain(y)) ?? 0)
-            return E.number(Decimal(string: String(r)) ?? 0)
+            return try E.number(fromDouble(Foundation_pow(Double(Money.plain(x)) ?? 0, Double(Money.plain(y)) ?? 0), "pow()", p))
         case "parseint":
             try arity(2)
             let base = try n(1)
+            guard (2...36).contains(base) else { throw HCLEvalError("parseint: the base must be from 2 to 36, got \(base)", p) }
             guard let v = Int(try s(0), radix: base) else { throw HCLEvalError("parseint: \(HCLText.quoted(try s(0))) is not a number in base \(base)", p) }
             return E.number(v)
         case "log":
             try arity(2)
             let r = Foundation_log(Double(Money.plain(try d(0))) ?? 0) / Foundation_log(Double(Money.plain(try d(1))) ?? 1)
-            return E.number(Decimal(string: String(r)) ?? 0)
+            return try E.number(fromDouble(r, "log()", p))
 
         // strings
         case "chomp":
@@ -101,7 +105,9 @@ enum HCLFunctions {
             return .array(out)
         case "indent":
             try arity(2)
-            let pad = String(repeating: " ", count: try n(0))
+            let width = try n(0)
+            guard (0...maxPad).contains(width) else { throw HCLEvalError("indent(): the number of spaces must be from 0 to \(maxPad), got \(width)", p) }
+            let pad = String(repeating: " ", count: width)
             return .string(try s(1).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
                 .map { $0.offset == 0 ? String($0.element) : pad + $0.element }.joined(separator: "\n"))
         case "join":
@@ -135,7 +141,7 @@ enum HCLFunctions {
             var len = try n(2)
             if off < 0 { off = chars.count + off }
             guard off >= 0 && off <= chars.count else { throw HCLEvalError("substr(): offset out of range", p) }
-            if len < 0 || off + len > chars.count { len = chars.count - off }
+            if len < 0 || len > chars.count - off { len = chars.count - off }
             return .string(String(chars[off..<off + len]))
         case "title":
             try arity(1)
@@ -306,9 +312,23 @@ enum HCLFunctions {
             guard step != 0 else { throw HCLEvalError("range(): the step must not be zero", p) }
             var out: [Value] = []
             var x = start
+            let work = HCLWork.current
+            if truncate(start) == start, truncate(step) == step, truncate(end) == end,
+               let i0 = Int(Money.plain(start)), let di = Int(Money.plain(step)), let e = Int(Money.plain(end)) {
+                // whole numbers (nearly every range): counted in Int, each element's text made directly
+                var i = i0
+                while (di > 0 ? i < e : i > e) {
+                    out.append(.number(String(i)))
+                    if out.count > 1_024 * 1_024 { throw HCLEvalError("range(): more than a million elements", p) }
+                    if out.count % 1_024 == 0 { try work?.charge(1_024, p) }   // the read's budget, as the list grows
+                    i += di
+                }
+                return .array(out)
+            }
             while (step > 0 ? x < end : x > end) {
                 out.append(E.number(x))
                 if out.count > 1_024 * 1_024 { throw HCLEvalError("range(): more than a million elements", p) }
+                if out.count % 1_024 == 0 { try work?.charge(1_024, p) }   // the read's budget, as the list grows
                 x += step
             }
             return .array(out)
@@ -316,12 +336,12 @@ enum HCLFunctions {
         case "setintersection":
             guard !a.isEmpty else { throw HCLEvalError("setintersection() needs a set", p) }
             var acc = distinct(try list(0))
-            for i in 1..<a.count { let other = try list(i); acc = acc.filter { x in other.contains { E.equal($0, x) } } }
+            for i in 1..<a.count { let other = valueSet(try list(i)); acc = acc.filter { other.contains($0) } }
             return .array(acc)
         case "setsubtract":
             try arity(2)
-            let other = try list(1)
-            return .array(distinct(try list(0)).filter { x in !other.contains { E.equal($0, x) } })
+            let other = valueSet(try list(1))
+            return .array(distinct(try list(0)).filter { !other.contains($0) })
         case "setunion":
             var acc: [Value] = []
             for i in a.indices { acc.append(contentsOf: try list(i)) }
@@ -372,9 +392,9 @@ enum HCLFunctions {
             return .object(m)
         case "matchkeys":
             try arity(3)
-            let vs = try list(0), ks = try list(1), search = try list(2)
+            let vs = try list(0), ks = try list(1), search = valueSet(try list(2))
             guard vs.count == ks.count else { throw HCLEvalError("matchkeys(): values and keys differ in length", p) }
-            return .array(zip(vs, ks).filter { pair in search.contains { E.equal($0, pair.1) } }.map(\.0))
+            return .array(zip(vs, ks).filter { pair in search.contains(pair.1) }.map(\.0))
 
         // types
         case "tobool":
@@ -460,8 +480,9 @@ enum HCLFunctions {
             var next = net.base
             for i in 1..<a.count {
                 let bits = try n(i)
+                guard bits > 0, bits <= 32 - net.length else { throw HCLEvalError("cidrsubnets(): \(bits) new bits do not fit", p) }
                 let len = net.length + bits
-                guard bits > 0, len <= 32 else { throw HCLEvalError("cidrsubnets(): \(bits) new bits do not fit", p) }
+                guard len <= 32 else { throw HCLEvalError("cidrsubnets(): \(bits) new bits do not fit", p) }
                 let size = UInt64(1) << UInt64(32 - len)
                 var start = UInt64(next)
                 if start % size != 0 { start = (start / size + 1) * size }
@@ -523,14 +544,29 @@ enum HCLFunctions {
     static func floor(_ d: Decimal) -> Decimal { let t = truncate(d); return (d < 0 && t != d) ? t - 1 : t }
     static func ceiling(_ d: Decimal) -> Decimal { let t = truncate(d); return (d > 0 && t != d) ? t + 1 : t }
 
+    /// The widest padding `format()` and `indent()` make (so a width in the input cannot ask for gigabytes).
+    static let maxPad = 10_000
+
+    /// A floating-point result as a number, when it is finite and in Limits' range.
+    static func fromDouble(_ r: Double, _ what: String, _ p: HCLPos) throws -> Decimal {
+        let text = String(r)
+        guard r.isFinite, r == 0 || Limits.numberInRange(text), let d = Decimal(string: text) else {
+            throw HCLEvalError("\(what): the result (\(text)) is not a number in range", p)
+        }
+        return d
+    }
+
     static func distinct(_ items: [Value]) -> [Value] {
         var out: [Value] = []
-        var seen = Set<String>()
-        for v in items {
-            if case .string(let s) = v { if seen.insert(s).inserted { out.append(v) }; continue }
-            if !out.contains(where: { E.equal($0, v) }) { out.append(v) }
-        }
+        var seen = HCLValueSet()
+        for v in items where seen.insert(v) { out.append(v) }
         return out
+    }
+
+    static func valueSet(_ items: [Value]) -> HCLValueSet {
+        var set = HCLValueSet()
+        for v in items { _ = set.insert(v) }
+        return set
     }
 
     static func value(_ node: HCLJSONSyntax.Node) -> Value {
@@ -636,12 +672,18 @@ enum HCLFunctions {
                 i += 1
             }
             var width = 0
-            while i < spec.count, let dgt = spec[i].wholeNumberValue { width = width * 10 + dgt; i += 1 }
+            while i < spec.count, let dgt = spec[i].wholeNumberValue {
+                width = width * 10 + dgt; i += 1
+                guard width <= maxPad else { throw HCLEvalError("format(): a width over \(maxPad)", p) }
+            }
             var precision: Int?
             if i < spec.count, spec[i] == "." {
                 i += 1
                 var pr = 0
-                while i < spec.count, let dgt = spec[i].wholeNumberValue { pr = pr * 10 + dgt; i += 1 }
+                while i < spec.count, let dgt = spec[i].wholeNumberValue {
+                    pr = pr * 10 + dgt; i += 1
+                    guard pr <= maxPad else { throw HCLEvalError("format(): a precision over \(maxPad)", p) }
+                }
                 precision = pr
             }
             guard i < spec.count else { throw HCLEvalError("format(): incomplete verb", p) }
@@ -739,8 +781,9 @@ struct CIDR: CustomStringConvertible {
     }
 
     func subnet(_ newbits: Int, _ netnum: Int, _ p: HCLPos) throws -> CIDR {
+        guard newbits >= 0, newbits <= 32 - length else { throw HCLEvalError("cidrsubnet(): \(newbits) new bits do not fit in \(description)", p) }
         let len = length + newbits
-        guard newbits >= 0, len <= 32 else { throw HCLEvalError("cidrsubnet(): \(newbits) new bits do not fit in \(description)", p) }
+        guard len <= 32 else { throw HCLEvalError("cidrsubnet(): \(newbits) new bits do not fit in \(description)", p) }
         guard netnum >= 0, Int64(netnum) < (Int64(1) << Int64(newbits)) else {
             throw HCLEvalError("cidrsubnet(): network number \(netnum) does not fit in \(newbits) bits", p)
         }

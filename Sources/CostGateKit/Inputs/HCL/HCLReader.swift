@@ -40,6 +40,8 @@ public enum HCLReader {
         /// What is only known after apply and mattered: variables to set, data sources, computed references, errors.
         public var unknowns: [String]
         public var files: Int
+        /// The work the read took (`Limits.maxHCLSteps`).
+        public var steps = 0
     }
 
     public static func read(directory: String, options: Options = Options()) throws -> Result {
@@ -48,6 +50,23 @@ public enum HCLReader {
 
     /// `parsed`: folders already parsed (by root discovery), so no file is parsed twice.
     static func read(directory: String, options: Options, parsed: [String: HCLModuleConfig]) throws -> Result {
+        let work = HCLWork()
+        work.file = directory
+        let outcome = try HCLWork.$current.withValue(work) { () throws -> Result in
+            do { return try HCLReader.readBound(directory, options, parsed) } catch is HCLWorkSpent {
+                return Result(resources: [], skipped: [], unknowns: [], files: 0)
+            }
+        }
+        var result = outcome
+        result.steps = work.used
+        if let at = work.spentAt {
+            throw CostGateError("evaluating this configuration takes more than \(Limits.maxHCLSteps) steps (README, Limits): a value doubles through locals, or a costly expression runs in many instances; simplify it",
+                                at: at)
+        }
+        return result
+    }
+
+    private static func readBound(_ directory: String, _ options: Options, _ parsed: [String: HCLModuleConfig]) throws -> Result {
         let run = HCLRun(root: directory, options: options)
         run.configs = parsed
         let config = try run.config(directory)
@@ -407,12 +426,15 @@ final class HCLModuleInstance: HCLNames {
 
     private func local(_ name: String, _ p: HCLPos) throws -> Value {
         if let done = localDone[name] { return try done.get() }
-        guard let (a, _) = config.locals[name] else { throw HCLEvalError("no local value \(name) is declared in this module", p) }
+        guard let (a, file) = config.locals[name] else { throw HCLEvalError("no local value \(name) is declared in this module", p) }
         if localBusy.contains(name) { throw HCLEvalError("local.\(name) refers to itself", p) }
         try run.enter(p)
         localBusy.insert(name)
         defer { localBusy.remove(name); run.referenceDepth -= 1 }
         var ev = evaluator()
+        let outer = ev.work.file
+        ev.work.file = file
+        defer { ev.work.file = outer }
         let r: Result<Value, HCLEvalError>
         do { r = .success(try ev.eval(a.expr, [:])) } catch let e as HCLEvalError { r = .failure(e) } catch { r = .failure(HCLEvalError("\(error)", p)) }
         localDone[name] = r
@@ -550,9 +572,16 @@ final class HCLModuleInstance: HCLNames {
     func evalBody(_ body: HCLBody, _ env: HCLEvaluator.Env, file: String, top: Bool, what: String) -> Value {
         var m = Members()
         var ev = evaluator()
+        let outer = ev.work.file
+        ev.work.file = file
+        defer { ev.work.file = outer }
         for a in body.attributes {
             if top && HCLModuleInstance.metaArguments.contains(a.name) { continue }
-            do { m[a.name] = HCLEvaluator.clean(try ev.eval(a.expr, env)) } catch let e as HCLEvalError {
+            do {
+                let v = try ev.eval(a.expr, env)
+                try ev.work.charge(value: v, a.pos)   // cleaning walks it
+                m[a.name] = HCLEvaluator.clean(v)
+            } catch let e as HCLEvalError {
                 let p = e.pos ?? a.pos
                 run.note("\(file):\(p.line):\(p.column): \(what).\(a.name) unknown: \(e.message)")
                 m[a.name] = .unknown
