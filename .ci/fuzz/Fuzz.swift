@@ -66,12 +66,17 @@ enum Fuzz {
         return scratch
     }
 
+    /// The sample manifest's estimate with the default options: what the config target's policies judge (a
+    /// configuration changes the findings, not this estimate, so it is made once).
+    static let sampleManifestEstimate: Estimate? = try? Estimator().estimate(sampleManifestResources, inputs: ["fuzz"],
+                                                                              options: EstimateOptions(pricebooks: sharedBooks))
+
     static func price(_ resources: [Resource], usage: UsageFile = UsageFile(), profile: ClusterProfile = .openCostDefault,
-                      config: Config? = nil) throws {
+                      config: Config? = nil, estimated: Estimate? = nil) throws {
         // one book set for the whole run (books load once); a profile with prices of its own needs its own set
         let options = EstimateOptions(usage: usage, pricebooks: profile.books.isEmpty ? sharedBooks : PriceBookSet(paths: bookPaths, books: profile.books),
                                       profile: profile)
-        let estimate = try Estimator().estimate(resources, inputs: ["fuzz"], options: options)
+        let estimate = try estimated ?? Estimator().estimate(resources, inputs: ["fuzz"], options: options)
         var findings: [Finding] = []
         if let config, !config.policies.isEmpty {
             findings = PolicyEngine(policies: config.policies, exemptions: config.exemptions)
@@ -100,7 +105,7 @@ enum Fuzz {
         case "config":
             let config = try Config.load(path: write(bytes))
             for v in config.views { _ = try config.view(v.name) }
-            try price(sampleManifestResources, config: config)
+            try price(sampleManifestResources, config: config, estimated: sampleManifestEstimate)
         case "usage":
             let usage = try UsageFile.load(path: write(bytes))
             try price(samplePlanResources + sampleManifestResources, usage: usage)
