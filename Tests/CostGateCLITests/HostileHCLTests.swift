@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Testing
 import CostGateKit
+import Glibc
 
 /// Hostile Terraform source (issue 16, found by the hcl fuzz target and by reading its functions): work that grows
 /// faster than the input (a quadratic function per instance, values doubling through locals, nested `for`s,
@@ -85,6 +86,30 @@ import CostGateKit
         for i in 1...40 { tf += "  l\(i) = [local.l\(i - 1), local.l\(i - 1)]\n" }
         tf += "}\n" + Self.instance("  tags = { a = jsonencode(local.l40) }")
         try Self.expectBudgetError(tf, "doubling locals")
+    }
+
+    /// The budget spent where another error then ends the read — a module's input, a variables file — is still
+    /// the error printed: one line, the budget, the place it ran out.
+    @Test(arguments: ["module input", "variables file"])
+    func theBudgetErrorIsTheOnePrinted(_ whereSpent: String) throws {
+        let cube = "[for a in range(1000) : [for b in range(1000) : [for c in range(1000) : c]]]"
+        var files: [String: String] = [:]
+        switch whereSpent {
+        case "module input":
+            files["main.tf"] = "module \"m\" {\n  source = \"./m\"\n  cube   = \(cube)\n}\n"
+            files["m/main.tf"] = "variable \"cube\" {}\n" + Self.instance("  count = length(var.cube)")
+        default:
+            files["main.tf"] = "variable \"cube\" {}\n" + Self.instance("  count = length(var.cube)")
+            files["terraform.tfvars"] = "cube = \(cube)\n"
+        }
+        let dir = try Hostile.folder([:])
+        mkdir(dir + "/m", 0o755)
+        for (name, text) in files { try FileIO.writeAtomically(text, to: dir + "/" + name) }
+        let r = Hostile.run(["estimate", "."], in: dir)
+        let line = Hostile.expectOneLineError(r, whereSpent)
+        #expect(line.contains("more than \(Limits.maxHCLSteps) steps"), "\(whereSpent): \(line)")
+        #expect(line.contains(whereSpent == "module input" ? "main.tf:3:" : "terraform.tfvars:1:"), "\(whereSpent): \(line)")
+        #expect(r.seconds < 10, "\(whereSpent): took \(r.seconds) s")
     }
 
     /// Three nested `for`s of 1,000 each (a billion evaluations): an error at the budget, quickly.

@@ -52,17 +52,20 @@ public enum HCLReader {
     static func read(directory: String, options: Options, parsed: [String: HCLModuleConfig]) throws -> Result {
         let work = HCLWork()
         work.file = directory
-        let outcome = try HCLWork.$current.withValue(work) { () throws -> Result in
-            do { return try HCLReader.readBound(directory, options, parsed) } catch is HCLWorkSpent {
-                return Result(resources: [], skipped: [], unknowns: [], files: 0)
-            }
+        var outcome: Result?
+        var failure: (any Error)?
+        HCLWork.$current.withValue(work) {
+            do { outcome = try HCLReader.readBound(directory, options, parsed) } catch is HCLWorkSpent {
+            } catch { failure = error }
         }
-        var result = outcome
-        result.steps = work.used
+        // Once the budget is spent it is the cause, even when a module's or a variable's error wrapped it.
         if let at = work.spentAt {
             throw CostGateError("evaluating this configuration takes more than \(Limits.maxHCLSteps) steps (README, Limits): a value doubles through locals, or a costly expression runs in many instances; simplify it",
                                 at: at)
         }
+        if let failure { throw failure }
+        guard var result = outcome else { throw CostGateError("the configuration could not be read", at: SourceLocation(file: directory)) }
+        result.steps = work.used
         return result
     }
 
@@ -229,7 +232,7 @@ final class HCLModuleInstance: HCLNames {
 
     // inputs: values (root) or expressions evaluated in the parent (child modules)
     var inputValues: [String: Value] = [:]
-    var inputExprs: [String: (HCLExpr, HCLEvaluator.Env)] = [:]
+    var inputExprs: [String: (HCLExpr, HCLEvaluator.Env, file: String)] = [:]
     var inputDone: [String: Result<Value, HCLEvalError>] = [:]
     var callName = ""
     var providerMap: [String: String] = [:]
@@ -270,7 +273,7 @@ final class HCLModuleInstance: HCLNames {
             if t.isPrimitive { return .string(text) }
             let e = try HCLParser.parseExpression(text, file: origin)
             var ev = HCLEvaluator(names: nil)
-            do { return try ev.eval(e, [:]) } catch let err as HCLEvalError {
+            do { return try ev.work.within(origin) { try ev.eval(e, [:]) } } catch let err as HCLEvalError {
                 throw CostGateError("the value of \(name) cannot be evaluated: \(err.message)", at: SourceLocation(file: origin))
             }
         }
@@ -298,7 +301,7 @@ final class HCLModuleInstance: HCLNames {
                 value = type.convert(given)
             } else if let d = v.block.body.attribute("default") {
                 var ev = HCLEvaluator(names: nil)
-                value = type.convert((try? ev.eval(d.expr, [:])) ?? .unknown)
+                value = type.convert((try? ev.work.within(v.file) { try ev.eval(d.expr, [:]) }) ?? .unknown)
             } else {
                 run.note("set variable \(v.name)")
                 value = .unknown
@@ -325,7 +328,7 @@ final class HCLModuleInstance: HCLNames {
         let f = try HCLParser.parse(bytes: bytes, file: path)
         for a in f.body.attributes {
             var ev = HCLEvaluator(names: nil)
-            do { raw[a.name] = try ev.eval(a.expr, [:]) } catch let e as HCLEvalError {
+            do { raw[a.name] = try ev.work.within(path) { try ev.eval(a.expr, [:]) } } catch let e as HCLEvalError {
                 throw CostGateError("\(a.name) cannot be evaluated: \(e.message)", at: SourceLocation(file: path, line: (e.pos ?? a.pos).line, column: (e.pos ?? a.pos).column))
             }
         }
@@ -343,21 +346,21 @@ final class HCLModuleInstance: HCLNames {
             return false
         }()
         var result: Result<Value, HCLEvalError>
-        if let (expr, env) = inputExprs[name], let parent {
+        if let (expr, env, file) = inputExprs[name], let parent {
             try run.enter(p)
             defer { run.referenceDepth -= 1 }
             inputDone[name] = .success(.unknown)   // a cycle reads unknown
             var ev = parent.evaluator()
-            do { result = .success(type.convert(try ev.eval(expr, env))) } catch let e as HCLEvalError { result = .failure(e) } catch {
+            do { result = .success(type.convert(try ev.work.within(file) { try ev.eval(expr, env) })) } catch let e as HCLEvalError { result = .failure(e) } catch {
                 result = .failure(HCLEvalError("\(error)", p))
             }
             if case .success(.null) = result, let d = decl.block.body.attribute("default") {
                 var ev2 = HCLEvaluator(names: nil)
-                result = .success(type.convert((try? ev2.eval(d.expr, [:])) ?? .unknown))
+                result = .success(type.convert((try? ev2.work.within(decl.file) { try ev2.eval(d.expr, [:]) }) ?? .unknown))
             }
         } else if let d = decl.block.body.attribute("default") {
             var ev = HCLEvaluator(names: nil)
-            result = .success(type.convert((try? ev.eval(d.expr, [:])) ?? .unknown))
+            result = .success(type.convert((try? ev.work.within(decl.file) { try ev.eval(d.expr, [:]) }) ?? .unknown))
         } else {
             run.note("\(address): set input \(name)")
             result = .success(.unknown)
@@ -487,8 +490,11 @@ final class HCLModuleInstance: HCLNames {
     }
 
     /// The instance keys of `count`/`for_each` (nil: a single instance), or why they are not known.
-    func expansion(_ body: HCLBody, what: String, env: HCLEvaluator.Env = [:]) -> Result<[(Value?, HCLEvaluator.Env)]?, HCLEvalError> {
+    func expansion(_ body: HCLBody, what: String, file: String, env: HCLEvaluator.Env = [:]) -> Result<[(Value?, HCLEvaluator.Env)]?, HCLEvalError> {
         var ev = evaluator()
+        let outer = ev.work.file
+        ev.work.file = file
+        defer { ev.work.file = outer }
         if let c = body.attribute("count") {
             let v: Value
             do { v = try ev.eval(c.expr, env) } catch let e as HCLEvalError { return .failure(e) } catch { return .failure(HCLEvalError("\(error)")) }
@@ -543,7 +549,7 @@ final class HCLModuleInstance: HCLNames {
 
     private func evaluateResource(_ r: HCLModuleConfig.ResourceConfig) -> State<Instance> {
         let keys: [(Value?, HCLEvaluator.Env)]
-        switch expansion(r.block.body, what: r.key) {
+        switch expansion(r.block.body, what: r.key, file: r.file) {
         case .failure(let e):
             if e.pos == nil || e.message.hasSuffix("until apply") || e.message.hasSuffix("sensitive") {
                 return .skipped(e.message)
@@ -714,6 +720,9 @@ final class HCLModuleInstance: HCLNames {
             return key == name
         }) {
             var ev = evaluator()
+            let outer = ev.work.file
+            ev.work.file = p.file
+            defer { ev.work.file = outer }
             let region = p.block.body.attribute("region").map { (try? ev.eval($0.expr, [:])) ?? .unknown } ?? .null
             var tags: Value = .null
             if let dt = p.block.body.blocks("default_tags").first, let t = dt.body.attribute("tags") {
@@ -758,7 +767,7 @@ final class HCLModuleInstance: HCLNames {
         } catch { return .skipped("module source cannot be read") }
         if childConfig.files.isEmpty { return .skipped("module source \(source) has no .tf files") }
         let keys: [(Value?, HCLEvaluator.Env)]
-        switch expansion(block.body, what: "module.\(name)") {
+        switch expansion(block.body, what: "module.\(name)", file: file) {
         case .failure(let e): return .skipped(e.message)
         case .success(let list): keys = list ?? [(nil, [:])]
         }
@@ -784,7 +793,7 @@ final class HCLModuleInstance: HCLNames {
             child.callName = name
             child.providerMap = providerMap
             for a in block.body.attributes where !["source", "version", "count", "for_each", "providers", "depends_on"].contains(a.name) {
-                child.inputExprs[a.name] = (a.expr, env)
+                child.inputExprs[a.name] = (a.expr, env, file)
             }
             children.append(child)
             out.append((key, child))
@@ -827,14 +836,14 @@ final class HCLModuleInstance: HCLNames {
 
     func output(_ name: String, _ p: HCLPos) throws -> Value {
         if let done = outputDone[name] { return try done.get() }
-        guard let (block, _) = config.outputs[name] else { throw HCLEvalError("module \(callName) has no output \(name)", p) }
+        guard let (block, file) = config.outputs[name] else { throw HCLEvalError("module \(callName) has no output \(name)", p) }
         try run.enter(p)
         defer { run.referenceDepth -= 1 }
         outputDone[name] = .success(.unknown)   // a cycle reads unknown
         var r: Result<Value, HCLEvalError>
         if let v = block.body.attribute("value") {
             var ev = evaluator()
-            do { r = .success(try ev.eval(v.expr, [:])) } catch let e as HCLEvalError { r = .failure(e) } catch { r = .failure(HCLEvalError("\(error)", p)) }
+            do { r = .success(try ev.work.within(file) { try ev.eval(v.expr, [:]) }) } catch let e as HCLEvalError { r = .failure(e) } catch { r = .failure(HCLEvalError("\(error)", p)) }
         } else {
             r = .success(.null)
         }

@@ -19,6 +19,14 @@ final class HCLWork: @unchecked Sendable {   // one read, one thread
 
     var remaining: Int { Limits.maxHCLSteps - used }
 
+    /// Runs `body` with `file` as the file being evaluated (restored after), so a budget spent there names it.
+    func within<T>(_ file: String, _ body: () throws -> T) rethrows -> T {
+        let outer = self.file
+        self.file = file
+        defer { self.file = outer }
+        return try body()
+    }
+
     func charge(_ n: Int, _ p: HCLPos?) throws {
         if n <= remaining { used += n; return }
         used = Limits.maxHCLSteps + 1
