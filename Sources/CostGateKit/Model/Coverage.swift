@@ -103,22 +103,31 @@ extension ResourceCost {
 }
 
 extension SkippedResource {
+    /// The gap a skipped resource leaves in every total that contains it: a type no pricer knows, or Terraform
+    /// source not evaluated (a count or for_each unknown until apply, a module not downloaded or nested too deep) —
+    /// its cost is not zero, only not known. Free, deleted and not-ours resources leave none.
+    var gap: Gap? {
+        switch reason {
+        case .unsupported: return Gap(kind: .unsupported, reason: "not supported yet: \(type)")
+        case .notEvaluated: return Gap(kind: .unknown, reason: "not evaluated: \(detail ?? "unknown until apply")")
+        case .free, .deleted, .forgotten, .notKubernetes, .notAPlan: return nil
+        }
+    }
+
     var unpriced: Unpriced? {
-        guard reason == .unsupported else { return nil }
-        return Unpriced(address: address, type: type, project: project, gaps: [Gap(kind: .unsupported, reason: "not supported yet: \(type)")],
-                        location: location)
+        gap.map { Unpriced(address: address, type: type, project: project, gaps: [$0], location: location) }
     }
 }
 
 extension Estimate {
-    /// Every resource whose cost is not fully known: priced resources with a gap, then unsupported ones.
+    /// Every resource whose cost is not fully known: priced resources with a gap, then skipped ones with a gap.
     public var unpriced: [Unpriced] {
         resources.compactMap(\.unpriced) + skipped.compactMap(\.unpriced)
     }
 
     /// False when the total is a lower bound.
     public var isComplete: Bool {
-        resources.allSatisfy(\.isComplete) && !skipped.contains { $0.reason == .unsupported }
+        resources.allSatisfy(\.isComplete) && !skipped.contains { $0.gap != nil }
     }
 
     public var total: Amount { Amount(totalMonthlyCost, complete: isComplete) }
@@ -183,8 +192,8 @@ public enum Amounts {
             guard b.isComplete else { return nil }
             sum -= b.monthlyCost
         }
-        let baseUnsupported = Set(baseSkipped.filter { $0.reason == .unsupported }.map(\.address))
-        let headUnsupported = Set(headSkipped.filter { $0.reason == .unsupported }.map(\.address))
+        let baseUnsupported = Set(baseSkipped.filter { $0.gap != nil }.map(\.address))
+        let headUnsupported = Set(headSkipped.filter { $0.gap != nil }.map(\.address))
         if !baseUnsupported.isSubset(of: headUnsupported) { return nil }   // an unpriced resource left, or became priced
         if headUnsupported != baseUnsupported { complete = false }
         return Amount(sum, complete: complete)

@@ -11,7 +11,7 @@ extension PolicyEngine {
         var unpriced: [Unpriced] { resources.compactMap(\.unpriced) + skipped.compactMap(\.unpriced) }
         var total: Amount {
             Amount(resources.reduce(Decimal(0)) { $0 + $1.monthlyCost },
-                   complete: resources.allSatisfy(\.isComplete) && !skipped.contains { $0.reason == .unsupported })
+                   complete: resources.allSatisfy(\.isComplete) && !skipped.contains { $0.gap != nil })
         }
     }
 
